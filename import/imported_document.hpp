@@ -1,0 +1,34 @@
+// The one structure every importer produces: turns with speaker labels and times, before storage.
+#pragma once
+
+#include "model/document.hpp"
+#include "util/error.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace tessera::importer {
+
+struct ImportedTurn {
+    std::string speaker_label;  // as written ("P1", "Facilitator (F1)"); empty when none
+    std::string text;           // the utterance, UTF-8 (normalised by compose())
+    std::optional<std::int64_t> start_ms;
+    std::optional<std::int64_t> end_ms;
+};
+
+struct ImportedDocument {
+    std::string name;         // document name shown to the user (file stem by default)
+    std::string source_path;  // where it came from
+    std::string format;       // "txt", "docx", "vtt", ...
+    std::vector<ImportedTurn> turns;
+    Diagnostics diagnostics;
+};
+
+/// Builds the stored form: document text is each turn as "Label: utterance" (or the bare utterance
+/// when it has no speaker), turns separated by a blank line; each Turn span covers the utterance only.
+/// Text is NFC with LF line ends. Speakers are listed once per label with the given roles/cases
+/// (role_of/case_of decide; see speaker_rules.hpp).
+NewDocument compose(const ImportedDocument& doc);
+
+}  // namespace tessera::importer

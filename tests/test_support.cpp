@@ -1,0 +1,49 @@
+// Implementation of the shared test helpers.
+#include "test_support.hpp"
+
+#include <fstream>
+#include <random>
+#include <sstream>
+#include <stdexcept>
+
+namespace tessera::test {
+
+TempDir::TempDir() {
+    std::random_device rd;
+    for (int attempt = 0; attempt < 100; ++attempt) {
+        auto p = std::filesystem::temp_directory_path() / ("tessera-test-" + std::to_string(rd()));
+        if (std::filesystem::create_directory(p)) {
+            m_path = p;
+            return;
+        }
+    }
+    throw std::runtime_error("cannot create a temporary directory");
+}
+
+TempDir::~TempDir() {
+    std::error_code ec;
+    std::filesystem::remove_all(m_path, ec);
+}
+
+std::string read_file(const std::filesystem::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    if (!in) throw std::runtime_error("cannot read " + p.string());
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+void write_file(const std::filesystem::path& p, const std::string& bytes) {
+    std::ofstream out(p, std::ios::binary | std::ios::trunc);
+    if (!out) throw std::runtime_error("cannot write " + p.string());
+    out << bytes;
+}
+
+std::filesystem::path data_path(const std::string& rel) { return std::filesystem::path(TESSERA_TEST_DATA) / rel; }
+
+std::filesystem::path shared_data_path(const std::string& rel) {
+    auto p = std::filesystem::path(TESSERA_SOURCE_DIR).parent_path() / "shared" / "data" / rel;
+    return std::filesystem::exists(p) ? p : std::filesystem::path();
+}
+
+}  // namespace tessera::test
