@@ -1,0 +1,127 @@
+// Implementation of project_commands.hpp.
+#include "commands/project_commands.hpp"
+
+#include "util/error.hpp"
+
+#include <set>
+
+namespace tessera {
+
+ImportDocuments::ImportDocuments(std::vector<NewDocument> docs, bool allow_duplicates)
+    : m_docs(std::move(docs)), m_allow_duplicates(allow_duplicates) {}
+
+std::string ImportDocuments::label() const {
+    return m_docs.size() == 1 ? "Import '" + m_docs[0].name + "'" : "Import " + std::to_string(m_docs.size()) + " documents";
+}
+
+void ImportDocuments::execute(Project& p) {
+    std::set<RowId> before;
+    for (const auto& c : p.cases()) before.insert(c.id);
+    m_ids.clear();
+    std::set<std::string> hashes;
+    for (const auto& d : m_docs) {
+        try {
+            m_ids.push_back(p.add_document(d, m_allow_duplicates));
+        } catch (const Error& e) {
+            throw InvalidArgument(d.origin.empty() ? e.what() : d.origin + ": " + e.what());
+        }
+    }
+    m_new_cases.clear();
+    for (const auto& c : p.cases())
+        if (!before.count(c.id)) m_new_cases.push_back(c.id);
+}
+
+void ImportDocuments::undo(Project& p) {
+    for (RowId id : m_ids) p.delete_document(id);
+    for (RowId c : m_new_cases) p.db().cached("DELETE FROM cases WHERE id = ?1").bind(1, c).run();
+}
+
+SetCaseAttribute::SetCaseAttribute(std::string case_name, Attribute attribute)
+    : m_case(std::move(case_name)), m_attr(std::move(attribute)) {}
+
+void SetCaseAttribute::execute(Project& p) {
+    auto existing = p.find_case(m_case);
+    m_created_case = !existing;
+    m_case_id = p.ensure_case(m_case);
+    m_old.reset();
+    if (existing)
+        for (const auto& a : existing->attributes)
+            if (a.name == m_attr.name) m_old = a;
+    p.set_attribute(m_case_id, m_attr);
+}
+
+void SetCaseAttribute::undo(Project& p) {
+    if (m_created_case) {
+        p.db().cached("DELETE FROM cases WHERE id = ?1").bind(1, m_case_id).run();
+    } else if (m_old) {
+        p.set_attribute(m_case_id, *m_old);
+    } else {
+        p.db().cached("DELETE FROM case_attributes WHERE case_id = ?1 AND name = ?2").bind(1, m_case_id).bind(2, m_attr.name).run();
+    }
+}
+
+AddMemo::AddMemo(Memo memo) : m_memo(std::move(memo)) {}
+void AddMemo::execute(Project& p) {
+    m_memo.id = p.insert_memo(m_memo);
+    m_memo = p.memo(m_memo.id);
+}
+void AddMemo::undo(Project& p) { p.delete_memo(m_memo.id); }
+
+EditMemo::EditMemo(RowId id, std::string title, std::string body)
+    : m_id(id), m_title(std::move(title)), m_body(std::move(body)) {}
+void EditMemo::execute(Project& p) {
+    Memo m = p.memo(m_id);
+    m_old_title = m.title;
+    m_old_body = m.body;
+    m.title = m_title;
+    m.body = m_body;
+    p.update_memo(m);
+}
+void EditMemo::undo(Project& p) {
+    Memo m = p.memo(m_id);
+    m.title = m_old_title;
+    m.body = m_old_body;
+    p.update_memo(m);
+}
+
+DeleteMemo::DeleteMemo(RowId id) { m_memo.id = id; }
+void DeleteMemo::execute(Project& p) {
+    m_memo = p.memo(m_memo.id);
+    p.delete_memo(m_memo.id);
+}
+void DeleteMemo::undo(Project& p) { p.insert_memo(m_memo); }
+
+CreateTheme::CreateTheme(Theme theme) : m_theme(std::move(theme)) {}
+void CreateTheme::execute(Project& p) {
+    m_theme.id = p.insert_theme(m_theme);
+    m_theme = p.theme(m_theme.id);
+}
+void CreateTheme::undo(Project& p) { p.delete_theme(m_theme.id); }
+
+UpdateTheme::UpdateTheme(Theme theme) : m_new(std::move(theme)) {}
+void UpdateTheme::execute(Project& p) {
+    m_old = p.theme(m_new.id);
+    p.update_theme(m_new);
+}
+void UpdateTheme::undo(Project& p) { p.update_theme(m_old); }
+
+LinkThemes::LinkThemes(ThemeLink link) : m_link(std::move(link)) {}
+void LinkThemes::execute(Project& p) {
+    m_link.id = p.insert_theme_link(m_link);
+    for (const auto& l : p.theme_links())
+        if (l.id == m_link.id) m_link = l;
+}
+void LinkThemes::undo(Project& p) { p.delete_theme_link(m_link.id); }
+
+ChartCell::ChartCell(MatrixCell cell) : m_new(std::move(cell)) {}
+void ChartCell::execute(Project& p) {
+    m_old = p.matrix_cell(m_new.row_kind, m_new.row_id, m_new.col_kind, m_new.col_id);
+    if (m_old) m_new.guid = m_old->guid;
+    m_new.id = p.upsert_matrix_cell(m_new);
+}
+void ChartCell::undo(Project& p) {
+    if (m_old) p.upsert_matrix_cell(*m_old);
+    else p.delete_matrix_cell(m_new.id);
+}
+
+}  // namespace tessera

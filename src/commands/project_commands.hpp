@@ -1,0 +1,124 @@
+// Commands on documents, cases, memos, themes, theme links and framework-matrix cells.
+#pragma once
+
+#include "commands/command.hpp"
+
+namespace tessera {
+
+/// Adds documents (all or none). Undo removes them with everything attached to them.
+class ImportDocuments : public Command {
+public:
+    ImportDocuments(std::vector<NewDocument> docs, bool allow_duplicates);
+    std::string label() const override;
+    void execute(Project& p) override;
+    void undo(Project& p) override;
+    const std::vector<RowId>& ids() const { return m_ids; }
+
+private:
+    std::vector<NewDocument> m_docs;
+    bool m_allow_duplicates;
+    std::vector<RowId> m_ids;
+    std::vector<RowId> m_new_cases;
+};
+
+class SetCaseAttribute : public Command {
+public:
+    SetCaseAttribute(std::string case_name, Attribute attribute);
+    std::string label() const override { return "Set " + m_attr.name + " of " + m_case; }
+    void execute(Project& p) override;
+    void undo(Project& p) override;
+
+private:
+    std::string m_case;
+    Attribute m_attr;
+    std::optional<Attribute> m_old;
+    bool m_created_case = false;
+    RowId m_case_id = 0;
+};
+
+class AddMemo : public Command {
+public:
+    explicit AddMemo(Memo memo);
+    std::string label() const override { return "Add memo"; }
+    void execute(Project& p) override;
+    void undo(Project& p) override;
+    RowId id() const { return m_memo.id; }
+
+private:
+    Memo m_memo;
+};
+
+class EditMemo : public Command {
+public:
+    EditMemo(RowId id, std::string title, std::string body);
+    std::string label() const override { return "Edit memo"; }
+    void execute(Project& p) override;
+    void undo(Project& p) override;
+
+private:
+    RowId m_id;
+    std::string m_title, m_body, m_old_title, m_old_body;
+};
+
+class DeleteMemo : public Command {
+public:
+    explicit DeleteMemo(RowId id);
+    std::string label() const override { return "Delete memo"; }
+    void execute(Project& p) override;
+    void undo(Project& p) override;
+
+private:
+    Memo m_memo;
+};
+
+/// Creates a theme (optionally from codes, under a parent theme).
+class CreateTheme : public Command {
+public:
+    explicit CreateTheme(Theme theme);
+    std::string label() const override { return "New theme '" + m_theme.name + "'"; }
+    void execute(Project& p) override;
+    void undo(Project& p) override;
+    RowId id() const { return m_theme.id; }
+
+private:
+    Theme m_theme;
+};
+
+/// Replaces a theme's fields, codes, status (discard needs a reason), parent or map position.
+class UpdateTheme : public Command {
+public:
+    explicit UpdateTheme(Theme theme);
+    std::string label() const override { return "Edit theme '" + m_new.name + "'"; }
+    void execute(Project& p) override;
+    void undo(Project& p) override;
+
+private:
+    Theme m_new;
+    Theme m_old;
+};
+
+class LinkThemes : public Command {
+public:
+    explicit LinkThemes(ThemeLink link);
+    std::string label() const override { return "Link themes"; }
+    void execute(Project& p) override;
+    void undo(Project& p) override;
+
+private:
+    ThemeLink m_link;
+};
+
+/// Writes a framework-matrix cell's summary and linked codings.
+class ChartCell : public Command {
+public:
+    explicit ChartCell(MatrixCell cell);
+    std::string label() const override { return "Chart matrix cell"; }
+    void execute(Project& p) override;
+    void undo(Project& p) override;
+
+private:
+    MatrixCell m_new;
+    std::optional<MatrixCell> m_old;
+};
+
+}  // namespace tessera
