@@ -31,8 +31,15 @@ NewDocument compose(const ImportedDocument& doc) {
         pos += text::count_code_points(utterance);
         out.turns.push_back({text::Span{start, pos}, label, t.start_ms, t.end_ms});
         if (!label.empty() && seen.insert(label).second) {
-            SpeakerRole role = role_of(label);
-            out.speakers.push_back({label, role, role == SpeakerRole::participant ? case_of(label) : std::string()});
+            const ImportedSpeaker* known = nullptr;
+            for (const auto& s : doc.speakers)
+                if (text::to_nfc(s.label) == label) known = &s;
+            if (known != nullptr) {
+                out.speakers.push_back({label, known->role, known->case_name});
+            } else {
+                SpeakerRole role = role_of(label);
+                out.speakers.push_back({label, role, role == SpeakerRole::participant ? case_of(label) : std::string()});
+            }
         }
     }
     return out;

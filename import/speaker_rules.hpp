@@ -7,12 +7,16 @@
 
 namespace tessera::importer {
 
-/// Role guessed from a label: "Facilitator", "Moderator", "F1" → facilitator; "Interviewer",
-/// "Researcher 1", "I:" → interviewer; everything else participant.
+/// Role guessed from a label: "Facilitator", "Co-facilitator", "Moderator", "F1" → facilitator;
+/// "Interviewer", "Researcher 1", "I", "Int", "Q" → interviewer; "Observer", "Note taker",
+/// "Multiple Students", "Unknown speaker", "All" → other; everything else ("P3", "R2" as respondent,
+/// "Sarah", "Speaker 2") → participant.
 SpeakerRole role_of(const std::string& label);
 
-/// Case name for a participant label: the label with a role word and brackets stripped, so that
-/// "Participant 21", "P21" and "P21 (member check)" can be mapped by a rule or mapping file later.
+/// Case name for a participant label, normalised so that one person's labels across documents meet:
+/// a trailing bracketed note is dropped ("P21 (member check)" → "P21"), "Participant 21",
+/// "participant21" and "P 21" become "P21", "Participant (P3)" becomes "P3"; other labels are kept
+/// as written (trimmed).
 std::string case_of(const std::string& label);
 
 }  // namespace tessera::importer

@@ -1,0 +1,136 @@
+// Shared caption handling for the WebVTT and SRT importers.
+#include "import/caption_cues.hpp"
+
+#include "import/speaker_detection.hpp"
+#include "text/text.hpp"
+
+#include <unordered_map>
+
+namespace tessera::importer::detail {
+namespace {
+
+std::string_view trim(std::string_view s) {
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+    return s;
+}
+
+}  // namespace
+
+std::vector<Block> split_blocks(std::string_view text) {
+    std::vector<Block> out;
+    Block cur;
+    std::int64_t line_no = 0;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        std::size_t nl = text.find('\n', start);
+        std::string_view line = text.substr(start, nl == std::string_view::npos ? std::string_view::npos : nl - start);
+        ++line_no;
+        if (trim(line).empty()) {
+            if (!cur.lines.empty()) out.push_back(std::move(cur));
+            cur = {};
+        } else {
+            if (cur.lines.empty()) cur.first_line = line_no;
+            cur.lines.push_back(line);
+        }
+        if (nl == std::string_view::npos) break;
+        start = nl + 1;
+    }
+    if (!cur.lines.empty()) out.push_back(std::move(cur));
+    return out;
+}
+
+std::string strip_caption_markup(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        char c = s[i];
+        if (c == '<') {
+            std::size_t close = s.find('>', i);
+            if (close != std::string_view::npos) {
+                i = close;
+                continue;
+            }
+        } else if (c == '{' && i + 1 < s.size() && s[i + 1] == '\\') {
+            std::size_t close = s.find('}', i);
+            if (close != std::string_view::npos) {
+                i = close;
+                continue;
+            }
+        } else if (c == '&') {
+            static const std::pair<std::string_view, std::string_view> kEntities[] = {
+                {"&amp;", "&"}, {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&apos;", "'"},
+                {"&nbsp;", "\xC2\xA0"}, {"&lrm;", "\xE2\x80\x8E"}, {"&rlm;", "\xE2\x80\x8F"}};
+            bool done = false;
+            for (auto [name, value] : kEntities) {
+                if (s.substr(i, name.size()) == name) {
+                    out += value;
+                    i += name.size() - 1;
+                    done = true;
+                    break;
+                }
+            }
+            if (!done && s.substr(i, 2) == "&#") {
+                std::size_t semi = s.find(';', i);
+                if (semi != std::string_view::npos && semi - i <= 10) {
+                    bool hex = s[i + 2] == 'x' || s[i + 2] == 'X';
+                    std::string digits(s.substr(i + (hex ? 3 : 2), semi - i - (hex ? 3 : 2)));
+                    try {
+                        unsigned long cp = std::stoul(digits, nullptr, hex ? 16 : 10);
+                        if (cp > 0 && cp <= 0x10FFFF && (cp < 0xD800 || cp > 0xDFFF)) {
+                            out += text::from_code_point(static_cast<char32_t>(cp));
+                            i = semi;
+                            continue;
+                        }
+                    } catch (const std::exception&) {
+                        // not a number: keep the text as written
+                    }
+                }
+            }
+            if (done) continue;
+        }
+        out += c;
+    }
+    return out;
+}
+
+bool split_name_prefix(std::string_view line, std::string& name, std::string& rest) {
+    std::size_t colon = line.find(':');
+    if (colon == std::string_view::npos || colon > 48) return false;
+    if (colon + 1 < line.size() && line[colon + 1] != ' ' && line[colon + 1] != '\t') return false;
+    std::string_view n = trim(line.substr(0, colon));
+    if (!is_plausible_label(n)) return false;
+    name = std::string(n);
+    rest = std::string(trim(line.substr(colon + 1)));
+    return true;
+}
+
+std::vector<ImportedTurn> turns_from_cues(std::vector<Cue> cues, const std::string& joiner) {
+    // Zoom writes "Name: text" inside the cue; a name counts when role-like or seen twice.
+    std::vector<std::pair<std::string, std::string>> split(cues.size());
+    std::unordered_map<std::string, int> counts;
+    for (std::size_t k = 0; k < cues.size(); ++k) {
+        if (!cues[k].speaker.empty()) continue;
+        if (split_name_prefix(cues[k].text, split[k].first, split[k].second)) ++counts[split[k].first];
+    }
+    for (std::size_t k = 0; k < cues.size(); ++k) {
+        const std::string& name = split[k].first;
+        if (!name.empty() && (counts[name] >= 2 || is_role_like_label(name))) {
+            cues[k].speaker = name;
+            cues[k].text = split[k].second;
+        }
+    }
+    std::vector<ImportedTurn> turns;
+    for (Cue& c : cues) {
+        if (trim(c.text).empty()) continue;
+        if (!turns.empty() && !c.speaker.empty() && turns.back().speaker_label == c.speaker) {
+            turns.back().text += joiner + c.text;
+            turns.back().end_ms = c.end_ms;
+            continue;
+        }
+        turns.push_back({c.speaker, std::move(c.text), c.start_ms, c.end_ms});
+    }
+    return turns;
+}
+
+}  // namespace tessera::importer::detail

@@ -1,0 +1,37 @@
+// Internal: caption cues (WebVTT, SRT) → turns; markup stripping and same-speaker merging.
+#pragma once
+
+#include "import/imported_document.hpp"
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace tessera::importer::detail {
+
+struct Cue {
+    std::string speaker;  // empty when the cue names nobody
+    std::string text;
+    std::int64_t start_ms = 0;
+    std::int64_t end_ms = 0;
+};
+
+/// Lines of `text` (LF) split into blank-line separated blocks, each with its first line number (1-based).
+struct Block {
+    std::vector<std::string_view> lines;
+    std::int64_t first_line = 0;
+};
+std::vector<Block> split_blocks(std::string_view text);
+
+/// Removes caption markup (<i>, <b>, <c.x>, <00:00:01.000>, {\an8}) and decodes HTML entities.
+std::string strip_caption_markup(std::string_view s);
+
+/// Splits "Name: text" when Name is a plausible speaker label; returns false otherwise.
+bool split_name_prefix(std::string_view line, std::string& name, std::string& rest);
+
+/// Assigns "Name: text" speakers to unlabelled cues when the name is role-like or names two cues
+/// or more, then merges consecutive cues of one named speaker (texts joined by `joiner`).
+std::vector<ImportedTurn> turns_from_cues(std::vector<Cue> cues, const std::string& joiner);
+
+}  // namespace tessera::importer::detail

@@ -1,0 +1,144 @@
+// Word .docx importer: body paragraphs, breaks, tabs and tables as text; tracked changes accepted;
+// headers, footers, comments, footnotes and text boxes ignored; a bold leading run marks a speaker.
+#include "import/formats.hpp"
+#include "import/xml_part.hpp"
+#include "import/zip_archive.hpp"
+
+namespace tessera::importer::detail {
+namespace {
+
+bool on_off(const pugi::xml_node& n) {
+    if (!n) return false;
+    std::string_view v = n.attribute("w:val").value();
+    return !(v == "0" || v == "false" || v == "off");
+}
+
+bool run_is_bold(const pugi::xml_node& run) {
+    pugi::xml_node rpr = run.child("w:rPr");
+    return rpr && on_off(rpr.child("w:b"));
+}
+
+class ParagraphBuilder {
+public:
+    void add(std::string_view s, bool bold) {
+        bool blank = s.find_first_not_of(" \t\n\xC2\xA0") == std::string_view::npos;
+        m_text.text += s;
+        if (m_in_prefix) {
+            if (bold && !blank) m_bold_end = m_text.text.size();
+            else if (!bold && !blank) m_in_prefix = false, m_has_plain = true;
+        } else if (!blank) {
+            m_has_plain = true;
+        }
+    }
+    Paragraph take() {
+        m_text.bold_prefix = m_has_plain ? m_bold_end : 0;  // an all-bold paragraph is a heading, not a label
+        return std::move(m_text);
+    }
+
+private:
+    Paragraph m_text;
+    std::size_t m_bold_end = 0;
+    bool m_in_prefix = true;
+    bool m_has_plain = false;
+};
+
+void visit_run(const pugi::xml_node& run, ParagraphBuilder& b) {
+    bool bold = run_is_bold(run);
+    for (pugi::xml_node c : run.children()) {
+        std::string_view n = c.name();
+        if (n == "w:t") b.add(c.child_value(), bold);
+        else if (n == "w:tab" || n == "w:ptab") b.add("\t", bold);
+        else if (n == "w:br" || n == "w:cr") b.add("\n", bold);
+        else if (n == "w:noBreakHyphen") b.add("-", bold);
+        // w:delText, drawings, text boxes, footnote/comment references: not body text
+    }
+}
+
+void visit_inline(const pugi::xml_node& parent, ParagraphBuilder& b) {
+    for (pugi::xml_node c : parent.children()) {
+        std::string_view n = c.name();
+        if (n == "w:r") visit_run(c, b);
+        else if (n == "w:ins" || n == "w:hyperlink" || n == "w:smartTag" || n == "w:fldSimple" || n == "w:customXml" ||
+                 n == "w:sdt" || n == "w:sdtContent" || n == "w:moveTo" || n == "w:dir" || n == "w:bdo")
+            visit_inline(c, b);
+        // w:del and w:moveFrom are dropped: tracked changes are taken as accepted
+    }
+}
+
+Paragraph paragraph_of(const pugi::xml_node& p) {
+    ParagraphBuilder b;
+    visit_inline(p, b);
+    return b.take();
+}
+
+std::string cell_text(const pugi::xml_node& tc) {
+    std::string out;
+    for (pugi::xml_node p : tc.children()) {
+        if (std::string_view(p.name()) != "w:p") continue;
+        std::string t = paragraph_of(p).text;
+        if (t.empty()) continue;
+        if (!out.empty()) out += ' ';
+        out += t;
+    }
+    return out;
+}
+
+void visit_body(const pugi::xml_node& body, std::vector<Paragraph>& out) {
+    for (pugi::xml_node c : body.children()) {
+        std::string_view n = c.name();
+        if (n == "w:p") {
+            out.push_back(paragraph_of(c));
+        } else if (n == "w:tbl") {
+            for (pugi::xml_node tr : c.children("w:tr")) {
+                std::vector<std::string> cells;
+                for (pugi::xml_node tc : tr.children("w:tc")) cells.push_back(cell_text(tc));
+                Paragraph row;
+                for (std::size_t k = 0; k < cells.size(); ++k) row.text += (k ? "\t" : "") + cells[k];
+                // "Speaker | what they said" tables are transcripts; any other row is layout.
+                row.structural = !(cells.size() >= 2 && is_plausible_label(cells[0]));
+                if (row.text.find_first_not_of('\t') != std::string::npos) out.push_back(std::move(row));
+            }
+        } else if (n == "w:sdt" || n == "w:customXml") {
+            visit_body(c.child("w:sdtContent") ? c.child("w:sdtContent") : c, out);
+        } else if (n == "w:ins" || n == "w:moveTo") {
+            visit_body(c, out);
+        }
+    }
+}
+
+// The main part's name, from the package relationships (almost always word/document.xml).
+std::string main_part(const ZipArchive& zip, const std::string& path) {
+    auto rels = zip.read("_rels/.rels");
+    if (rels) {
+        pugi::xml_document d;
+        parse_xml_part(d, *rels, "_rels/.rels", path);
+        for (pugi::xml_node r : d.child("Relationships").children("Relationship")) {
+            std::string_view type = r.attribute("Type").value();
+            if (type.size() >= 15 && type.substr(type.size() - 15) == "/officeDocument") {
+                std::string target = r.attribute("Target").value();
+                if (!target.empty() && target.front() == '/') target.erase(0, 1);
+                if (!target.empty()) return target;
+            }
+        }
+    }
+    return "word/document.xml";
+}
+
+}  // namespace
+
+void import_docx(std::string_view bytes, const ImportOptions& options, ImportedDocument& doc) {
+    ZipArchive zip(bytes, doc.source_path, options);
+    std::string part = main_part(zip, doc.source_path);
+    auto xml = zip.read(part);
+    if (!xml) throw ImportError(doc.source_path, "not a Word document: the archive has no " + part);
+    pugi::xml_document d;
+    parse_xml_part(d, *xml, part, doc.source_path);
+    pugi::xml_node body = d.child("w:document").child("w:body");
+    if (!body) throw ImportError(doc.source_path, "not a Word document: " + part + " has no w:document/w:body");
+    std::vector<Paragraph> paragraphs;
+    visit_body(body, paragraphs);
+    doc.encoding = "UTF-8";
+    detect_into(paragraphs, options, doc);
+}
+
+}  // namespace tessera::importer::detail

@@ -1,0 +1,93 @@
+// One test per class of bad input: each gets an ImportError naming the file and what is wrong.
+#include "import/import_file.hpp"
+#include "test_support.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace tessera;
+using namespace tessera::importer;
+using tessera::test::data_path;
+
+namespace {
+
+// Runs the import expecting an ImportError; returns it for further checks.
+ImportError expect_import_error(const std::filesystem::path& p, const ImportOptions& opt = {}) {
+    try {
+        import_file(p, opt);
+    } catch (const ImportError& e) {
+        CHECK(e.path() == p.string());
+        CHECK(std::string(e.what()).find(p.string()) == 0);
+        return e;
+    }
+    FAIL("no ImportError for " << p);
+    return ImportError("", "");
+}
+
+bool contains(const ImportError& e, const std::string& s) { return std::string(e.what()).find(s) != std::string::npos; }
+
+}  // namespace
+
+TEST_CASE("bad input: not a zip archive", "[import]") {
+    ImportError e = expect_import_error(data_path("import/not_a_zip.docx"));
+    CHECK(contains(e, "not a zip archive"));
+}
+
+TEST_CASE("bad input: zip bomb is refused before inflating (ratio and total size)", "[import]") {
+    ImportError ratio = expect_import_error(data_path("import/zip_bomb.docx"));
+    CHECK(contains(ratio, "zip bomb"));
+    CHECK(contains(ratio, "word/document.xml"));
+    ImportOptions opt;
+    opt.max_uncompressed_bytes = 1000;  // the normal interview.docx inflates to more than that
+    ImportError total = expect_import_error(data_path("import/interview.docx"), opt);
+    CHECK(contains(total, "zip bomb"));
+}
+
+TEST_CASE("bad input: malformed XML names the part and line", "[import]") {
+    ImportError e = expect_import_error(data_path("import/malformed_xml.docx"));
+    CHECK(contains(e, "malformed XML in word/document.xml"));
+    CHECK(contains(e, "line "));
+}
+
+TEST_CASE("bad input: invalid bytes for the declared encoding give byte offset and line", "[import]") {
+    ImportOptions opt;
+    opt.encoding = "UTF-8";
+    ImportError e = expect_import_error(data_path("import/interview_cp1252.txt"), opt);
+    CHECK(contains(e, "byte offset 41"));  // the first curly quote, 0x93
+    CHECK(contains(e, "0x93"));
+    CHECK(e.line() == 1);
+
+    tessera::test::TempDir dir;
+    tessera::test::write_file(dir / "ascii.txt", "P1: fine\nP2: caf\xC3\xA9 \xFF\n");
+    opt.encoding = "US-ASCII";
+    ImportError ascii = expect_import_error(dir / "ascii.txt", opt);
+    CHECK(contains(ascii, "byte offset 16 (0xC3)"));
+    CHECK(ascii.line() == 2);
+}
+
+TEST_CASE("bad input: empty file, and a file with no text", "[import]") {
+    ImportError e = expect_import_error(data_path("import/empty.txt"));
+    CHECK(contains(e, "empty"));
+    tessera::test::TempDir dir;
+    tessera::test::write_file(dir / "blank.txt", "\r\n  \n\t\n");
+    ImportError blank = expect_import_error(dir / "blank.txt");
+    CHECK(contains(blank, "no text"));
+}
+
+TEST_CASE("bad input: file over the size cap is refused before reading", "[import]") {
+    ImportOptions opt;
+    opt.max_bytes = 100;
+    ImportError e = expect_import_error(data_path("import/focus_group_bom_crlf.txt"), opt);
+    CHECK(contains(e, "over the import limit of 100 bytes"));
+}
+
+TEST_CASE("bad input: unsupported extension, missing file, not a PDF, unknown encoding", "[import]") {
+    tessera::test::TempDir dir;
+    tessera::test::write_file(dir / "notes.rtf", "{\\rtf1 hi}");
+    CHECK(contains(expect_import_error(dir / "notes.rtf"), "unsupported file type"));
+    CHECK(contains(expect_import_error(dir / "missing.txt"), "cannot read"));
+    tessera::test::write_file(dir / "fake.pdf", "hello");
+    CHECK(contains(expect_import_error(dir / "fake.pdf"), "not a PDF"));
+    ImportOptions opt;
+    opt.encoding = "no-such-charset";
+    CHECK_THROWS_AS(import_file(data_path("import/dash_tab.txt"), opt), InvalidArgument);
+}

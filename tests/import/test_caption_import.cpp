@@ -1,0 +1,65 @@
+// WebVTT (Teams voices, Zoom "Name:" cues) and SRT: timings, markup, merging of one speaker's cues.
+#include "import/import_file.hpp"
+#include "import_test_util.hpp"
+#include "test_support.hpp"
+
+using namespace tessera;
+using namespace tessera::importer;
+using tessera::test::check_turns;
+using tessera::test::data_path;
+
+TEST_CASE("vtt: Teams <v> voices, entities, NOTE blocks, consecutive cues of one voice merged", "[import]") {
+    ImportedDocument doc = import_file(data_path("import/teams.vtt"));
+    CHECK(doc.format == "vtt");
+    check_turns(doc, {
+        {"Mar\u00eda Garc\u00eda", "Hello, can everyone hear me? & see me?", 1000, 5250},
+        {"Tom Baker", "Yes \U0001F44D loud and clear.", 6000, 8000},
+        {"Mar\u00eda Garc\u00eda", "Great, let's start.", 8000, 10000},
+        {"Tom Baker", "OK.", 8000, 10000},
+    });
+    NewDocument nd = compose(doc);
+    REQUIRE(nd.turns.size() == 4);
+    CHECK(nd.turns[0].start_ms == 1000);
+    CHECK(nd.turns[0].end_ms == 5250);
+    CHECK(nd.speakers.size() == 2);
+    CHECK(nd.speakers[0].case_name == "Mar\u00eda Garc\u00eda");
+}
+
+TEST_CASE("vtt: Zoom 'Name: text' cues with CRLF, multi-line cues joined, merged per speaker", "[import]") {
+    ImportedDocument doc = import_file(data_path("import/zoom.vtt"));
+    check_turns(doc, {
+        {"Anna Schmidt", "Good afternoon. Let's begin with introductions.", 500, 4000},
+        {"Jo", "Hi, I'm Jo.", 4500, 6000},
+        {"Anna Schmidt", "Welcome, Jo.", 6000, 7000},
+        {"Jo", "Thanks.", 7500, 9000},
+    });
+}
+
+TEST_CASE("srt: cue timings, markup stripped, lines kept, no speakers", "[import]") {
+    ImportedDocument doc = import_file(data_path("import/subtitles.srt"));
+    check_turns(doc, {
+        {"", "Where were you\non Tuesday?", 1000, 2500},
+        {"", "At home.", 3000, 4000},
+        {"", "Caf\u00e9 closed.", 65250, 67000},
+    });
+}
+
+TEST_CASE("vtt/srt: malformed input names the line", "[import]") {
+    tessera::test::TempDir dir;
+    tessera::test::write_file(dir / "bad.vtt", "WEBVTX\n\n00:00:01.000 --> 00:00:02.000\nHi\n");
+    try {
+        import_file(dir / "bad.vtt");
+        FAIL("expected ImportError");
+    } catch (const ImportError& e) {
+        CHECK(e.line() == 1);
+        CHECK(std::string(e.what()).find("WEBVTT") != std::string::npos);
+    }
+    tessera::test::write_file(dir / "bad.srt", "1\n00:00:01,000 --> 00:00:02,000\nHi\n\n2\n00:00:0x,000 -> 00:00:03,000\nThere\n");
+    try {
+        import_file(dir / "bad.srt");
+        FAIL("expected ImportError");
+    } catch (const ImportError& e) {
+        CHECK(e.line() == 6);
+        CHECK(std::string(e.what()).find("timing") != std::string::npos);
+    }
+}
