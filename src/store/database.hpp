@@ -52,6 +52,20 @@ private:
     sqlite3_stmt* m_stmt = nullptr;
 };
 
+/// Resets a statement when the scope ends. Single-row reads use it: a statement left on a row
+/// keeps its read transaction open, which in WAL mode pins an old snapshot and hides other
+/// windows' writes.
+class ResetOnExit {
+public:
+    explicit ResetOnExit(Statement& s) : m_s(s) {}
+    ~ResetOnExit() { m_s.reset(); }
+    ResetOnExit(const ResetOnExit&) = delete;
+    ResetOnExit& operator=(const ResetOnExit&) = delete;
+
+private:
+    Statement& m_s;
+};
+
 /// One SQLite connection. Owns a cache of prepared statements keyed by SQL text.
 class Database {
 public:

@@ -52,7 +52,9 @@ void check_header(const std::filesystem::path& path) {
 
 int pragma_int(store::Database& db, const char* pragma) {
     auto st = db.prepare(std::string("PRAGMA ") + pragma);
-    return st.step() ? static_cast<int>(st.int64(0)) : 0;
+    int v = st.step() ? static_cast<int>(st.int64(0)) : 0;
+    st.reset();
+    return v;
 }
 
 void configure(store::Database& db) {
@@ -106,8 +108,12 @@ Project Project::open(const std::filesystem::path& path) {
         if (version > store::kSchemaVersion)
             throw StorageError(path.string() + ": was made by a newer Tessera (project schema " +
                                std::to_string(version) + "); update Tessera to open it. The file was not changed.");
-        auto check = db.prepare("PRAGMA quick_check");
-        std::string verdict = check.step() ? check.str(0) : "no answer";
+        std::string verdict;
+        {
+            // Scoped: a statement left mid-step keeps a read transaction open and blocks the WAL switch.
+            auto check = db.prepare("PRAGMA quick_check");
+            verdict = check.step() ? check.str(0) : "no answer";
+        }
         if (verdict != "ok")
             throw StorageError(path.string() + ": the project file is damaged (" + verdict +
                                "); restore it from a backup. The file was not changed.");
@@ -136,6 +142,7 @@ store::Database& Project::db() { return *m->db; }
 
 std::string Project::setting(const std::string& key, const std::string& fallback) const {
     auto& st = m->db->cached("SELECT value FROM settings WHERE key = ?1");
+    store::ResetOnExit st_done(st);
     st.bind(1, key);
     return st.step() ? st.str(0) : fallback;
 }
@@ -156,6 +163,7 @@ std::vector<Coder> Project::coders() const {
 
 std::optional<Coder> Project::find_coder(const std::string& name) const {
     auto& st = m->db->cached("SELECT id, guid, name FROM coders WHERE name = ?1");
+    store::ResetOnExit st_done(st);
     st.bind(1, name);
     if (!st.step()) return std::nullopt;
     return Coder{st.int64(0), st.str(1), st.str(2)};
@@ -163,6 +171,7 @@ std::optional<Coder> Project::find_coder(const std::string& name) const {
 
 Coder Project::coder(RowId id) const {
     auto& st = m->db->cached("SELECT id, guid, name FROM coders WHERE id = ?1");
+    store::ResetOnExit st_done(st);
     st.bind(1, id);
     if (!st.step()) store_detail::not_found("coder", id);
     return Coder{st.int64(0), st.str(1), st.str(2)};
@@ -197,6 +206,7 @@ ProjectInfo Project::info() const {
     ProjectInfo i;
     auto count = [&](const char* sql) {
         auto& st = m->db->cached(sql);
+        store::ResetOnExit st_done(st);
         return st.step() ? st.int64(0) : 0;
     };
     i.documents = count("SELECT count(*) FROM documents");

@@ -40,6 +40,7 @@ std::int64_t Project::Impl::document_length(RowId id) {
     auto it = doc_length.find(id);
     if (it != doc_length.end()) return it->second;
     auto& st = db->cached("SELECT length FROM documents WHERE id = ?1");
+    store::ResetOnExit st_done(st);
     st.bind(1, id);
     if (!st.step()) store_detail::not_found("document", id);
     return doc_length[id] = st.int64(0);
@@ -54,6 +55,7 @@ std::vector<Code> Project::codes() const {
 
 Code Project::code(RowId id) const {
     auto& st = m->db->cached(std::string("SELECT ") + kCodeColumns + " FROM codes WHERE id = ?1");
+    store::ResetOnExit st_done(st);
     st.bind(1, id);
     if (!st.step()) store_detail::not_found("code", id);
     return read_code(st);
@@ -68,6 +70,7 @@ std::optional<Code> Project::find_code(const std::string& path, OptId owner) con
         std::string part = path.substr(start, slash == std::string::npos ? std::string::npos : slash - start);
         auto& st = m->db->cached(std::string("SELECT ") + kCodeColumns +
                                  " FROM codes WHERE name = ?1 AND parent_id IS ?2 AND owner_coder_id IS ?3");
+        store::ResetOnExit st_done(st);
         st.bind(1, part).bind(2, parent).bind(3, owner);
         if (!st.step()) return std::nullopt;
         found = read_code(st);
@@ -134,6 +137,7 @@ void Project::update_code(const Code& c) {
 void Project::delete_code(RowId id) {
     auto& has = m->db->cached(
         "SELECT (SELECT count(*) FROM codings WHERE code_id = ?1), (SELECT count(*) FROM codes WHERE parent_id = ?1)");
+    store::ResetOnExit has_done(has);
     has.bind(1, id);
     has.step();
     if (has.int64(0) > 0 || has.int64(1) > 0)
@@ -154,6 +158,7 @@ std::vector<Coding> Project::codings(const CodingFilter& f) const {
 
 Coding Project::coding(RowId id) const {
     auto& st = m->db->cached(std::string("SELECT ") + kCodingColumns + " FROM codings WHERE id = ?1");
+    store::ResetOnExit st_done(st);
     st.bind(1, id);
     if (!st.step()) store_detail::not_found("coding", id);
     return read_coding(st);

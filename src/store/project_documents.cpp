@@ -74,6 +74,7 @@ RowId Project::add_document(const NewDocument& doc, bool allow_duplicate) {
     m->doc_length.clear();
     store::Transaction tx(db);
     auto& pos = db.cached("SELECT coalesce(max(position), -1) + 1 FROM documents");
+    store::ResetOnExit pos_done(pos);
     pos.step();
     const std::int64_t position = pos.int64(0);
     db.cached("INSERT INTO documents(guid, name, text, content_hash, origin, imported_at, position, word_count, length) "
@@ -144,6 +145,7 @@ std::vector<Document> Project::documents(bool with_text) const {
 
 Document Project::document(RowId id) const {
     auto& st = m->db->cached(std::string("SELECT ") + kDocColumns + ", text FROM documents WHERE id = ?1");
+    store::ResetOnExit st_done(st);
     st.bind(1, id);
     if (!st.step()) store_detail::not_found("document", id);
     return read_document(st, true);
@@ -151,6 +153,7 @@ Document Project::document(RowId id) const {
 
 std::optional<Document> Project::find_document(const std::string& name) const {
     auto& st = m->db->cached("SELECT id FROM documents WHERE name = ?1 ORDER BY position LIMIT 1");
+    store::ResetOnExit st_done(st);
     st.bind(1, name);
     if (!st.step()) return std::nullopt;
     return document(st.int64(0));
@@ -158,6 +161,7 @@ std::optional<Document> Project::find_document(const std::string& name) const {
 
 std::optional<RowId> Project::find_document_by_hash(const std::string& hash) const {
     auto& st = m->db->cached("SELECT id FROM documents WHERE content_hash = ?1 LIMIT 1");
+    store::ResetOnExit st_done(st);
     st.bind(1, hash);
     if (!st.step()) return std::nullopt;
     return st.int64(0);
@@ -233,6 +237,7 @@ Case Project::case_(RowId id) const {
 
 std::optional<Case> Project::find_case(const std::string& name) const {
     auto& st = m->db->cached("SELECT id FROM cases WHERE name = ?1");
+    store::ResetOnExit st_done(st);
     st.bind(1, name);
     if (!st.step()) return std::nullopt;
     return case_(st.int64(0));
@@ -241,6 +246,7 @@ std::optional<Case> Project::find_case(const std::string& name) const {
 RowId Project::ensure_case(const std::string& name) {
     if (name.empty()) throw InvalidArgument("a case needs a name");
     auto& st = m->db->cached("SELECT id FROM cases WHERE name = ?1");
+    store::ResetOnExit st_done(st);
     st.bind(1, name);
     if (st.step()) return st.int64(0);
     m->db->cached("INSERT INTO cases(guid, name) VALUES (?1, ?2)").bind(1, new_guid()).bind(2, name).run();

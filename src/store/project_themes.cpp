@@ -64,6 +64,7 @@ std::vector<Memo> Project::memos_for(MemoTarget t, OptId target_id) const {
 
 Memo Project::memo(RowId id) const {
     auto& st = m->db->cached(std::string("SELECT ") + kMemoColumns + " FROM memos WHERE id = ?1");
+    store::ResetOnExit st_done(st);
     st.bind(1, id);
     if (!st.step()) store_detail::not_found("memo", id);
     return read_memo(st);
@@ -121,6 +122,7 @@ std::vector<Theme> Project::themes() const {
 
 Theme Project::theme(RowId id) const {
     auto& st = m->db->cached(std::string("SELECT ") + kThemeColumns + " FROM themes WHERE id = ?1");
+    store::ResetOnExit st_done(st);
     st.bind(1, id);
     if (!st.step()) store_detail::not_found("theme", id);
     Theme t = read_theme(st);
@@ -138,6 +140,7 @@ std::optional<Theme> Project::find_theme(const std::string& path) const {
         std::size_t slash = path.find('/', start);
         std::string part = path.substr(start, slash == std::string::npos ? std::string::npos : slash - start);
         auto& st = m->db->cached("SELECT id FROM themes WHERE name = ?1 AND parent_id IS ?2");
+        store::ResetOnExit st_done(st);
         st.bind(1, part).bind(2, parent);
         if (!st.step()) return std::nullopt;
         found = parent = st.int64(0);
@@ -214,6 +217,7 @@ void Project::update_theme(const Theme& t) {
 
 void Project::delete_theme(RowId id) {
     auto& st = m->db->cached("SELECT count(*) FROM themes WHERE parent_id = ?1");
+    store::ResetOnExit st_done(st);
     st.bind(1, id);
     st.step();
     if (st.int64(0) > 0) throw InvalidArgument("theme " + std::to_string(id) + " still has sub-themes");
@@ -271,6 +275,7 @@ RowId Project::upsert_matrix_cell(const MatrixCell& c) {
         "INSERT INTO matrix_cells(guid, row_kind, row_id, col_kind, col_id, summary, modified_at) "
         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT(row_kind, row_id, col_kind, col_id) "
         "DO UPDATE SET summary = ?6, modified_at = ?7 RETURNING id");
+    store::ResetOnExit st_done(st);
     st.bind(1, store_detail::guid_or_new(c.guid))
         .bind(2, to_string(c.row_kind))
         .bind(3, c.row_id)

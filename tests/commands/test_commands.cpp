@@ -1,0 +1,250 @@
+// Commands: each runs in one transaction, undo restores the exact previous state, redo reapplies.
+#include "commands/codebook_commands.hpp"
+#include "commands/coding_commands.hpp"
+#include "commands/command_group.hpp"
+#include "commands/project_commands.hpp"
+#include "test_support.hpp"
+#include "util/error.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace tessera;
+using tessera::test::TempDir;
+
+namespace {
+
+struct Fixture {
+    TempDir dir;
+    Project p = Project::create(dir / "c.tessera");
+    CommandStack stack;
+    RowId doc = 0, amara = 0, ben = 0;
+
+    Fixture() {
+        NewDocument d;
+        d.name = "FG1";
+        d.text = "P1: We should be asked first.\n\nP2: I don't mind, if it helps research.";
+        d.turns = {{{4, 29}, "P1", {}, {}}, {{35, 70}, "P2", {}, {}}};
+        d.speakers = {{"P1", SpeakerRole::participant, "P1"}, {"P2", SpeakerRole::participant, "P2"}};
+        doc = p.add_document(d);
+        amara = p.insert_coder({0, "", "Amara"});
+        ben = p.insert_coder({0, "", "Ben"});
+    }
+
+    RowId code(const std::string& name, OptId owner, OptId parent = std::nullopt) {
+        CodeFields f;
+        f.name = name;
+        auto cmd = std::make_unique<CreateCode>(f, parent, owner);
+        auto* raw = cmd.get();
+        stack.execute(p, std::move(cmd), owner);
+        return raw->id();
+    }
+    RowId apply(RowId code_id, text::Span s, RowId coder) {
+        auto cmd = std::make_unique<ApplyCode>(doc, s, code_id, coder);
+        auto* raw = cmd.get();
+        stack.execute(p, std::move(cmd), coder);
+        return raw->coding().id;
+    }
+};
+
+}  // namespace
+
+TEST_CASE("apply, undo and redo a coding keep its id, guid and span", "[commands]") {
+    Fixture f;
+    RowId consent = f.code("Consent", f.amara);
+    RowId id = f.apply(consent, {4, 29}, f.amara);
+    Coding before = f.p.coding(id);
+    REQUIRE(f.stack.undo(f.p));
+    REQUIRE(f.p.codings().empty());
+    REQUIRE(f.stack.redo(f.p));
+    Coding after = f.p.coding(id);
+    REQUIRE(after.guid == before.guid);
+    REQUIRE(after.span == before.span);
+    REQUIRE(f.stack.undo_label() == "Apply code 'Consent'");
+}
+
+TEST_CASE("a coder cannot apply another coder's code", "[commands]") {
+    Fixture f;
+    RowId consent = f.code("Consent", f.amara);
+    REQUIRE_THROWS_WITH(f.apply(consent, {4, 29}, f.ben), Catch::Contains("another coder"));
+    REQUIRE(f.p.codings().empty());
+    REQUIRE(f.stack.undo_label() == "New code 'Consent'");
+}
+
+TEST_CASE("a failing command leaves no trace, not even in the audit log", "[commands]") {
+    Fixture f;
+    RowId consent = f.code("Consent", f.amara);
+    auto audit_before = f.p.audit_log().size();
+    REQUIRE_THROWS_AS(f.apply(consent, {60, 200}, f.amara), InvalidArgument);
+    REQUIRE(f.p.codings().empty());
+    REQUIRE(f.p.audit_log().size() == audit_before);
+}
+
+TEST_CASE("a group of commands is one transaction: a late failure undoes the early steps", "[commands]") {
+    Fixture f;
+    RowId consent = f.code("Consent", f.amara);
+    auto group = std::make_unique<CommandGroup>("Apply many");
+    group->add(std::make_unique<ApplyCode>(f.doc, text::Span{4, 10}, consent, f.amara));
+    group->add(std::make_unique<ApplyCode>(f.doc, text::Span{4, 900}, consent, f.amara));
+    REQUIRE_THROWS(f.stack.execute(f.p, std::move(group)));
+    REQUIRE(f.p.codings().empty());
+}
+
+TEST_CASE("audit log records who did what, including undo", "[commands]") {
+    Fixture f;
+    RowId consent = f.code("Consent", f.amara);
+    f.apply(consent, {4, 29}, f.amara);
+    f.stack.undo(f.p, f.amara);
+    auto log = f.p.audit_log();
+    REQUIRE(log.size() == 3);
+    REQUIRE(log[1].action == "do");
+    REQUIRE(log[1].detail == "Apply code 'Consent'");
+    REQUIRE(log[2].action == "undo");
+    REQUIRE(log[2].coder_id == f.amara);
+}
+
+TEST_CASE("edit a code and undo restores every field", "[commands]") {
+    Fixture f;
+    RowId c = f.code("Trust", f.amara);
+    CodeFields nf{"Trust in NHS", 0xFF0000, "def", "inc", "exc", "ex"};
+    f.stack.execute(f.p, std::make_unique<UpdateCode>(c, nf));
+    REQUIRE(f.p.code(c).definition == "def");
+    REQUIRE(f.p.code(c).color == 0xFF0000);
+    f.stack.undo(f.p);
+    Code back = f.p.code(c);
+    REQUIRE(back.name == "Trust");
+    REQUIRE(back.definition.empty());
+    REQUIRE(back.color == 0x4E79A7);
+}
+
+TEST_CASE("moving a code refuses cycles and other codebooks", "[commands]") {
+    Fixture f;
+    RowId a = f.code("A", f.amara);
+    RowId b = f.code("B", f.amara, a);
+    RowId other = f.code("Other", f.ben);
+    REQUIRE_THROWS_WITH(f.stack.execute(f.p, std::make_unique<MoveCode>(a, b)), Catch::Contains("under itself"));
+    REQUIRE_THROWS_WITH(f.stack.execute(f.p, std::make_unique<MoveCode>(b, other)), Catch::Contains("another codebook"));
+    f.stack.execute(f.p, std::make_unique<MoveCode>(b, std::nullopt));
+    REQUIRE_FALSE(f.p.code(b).parent_id);
+    f.stack.undo(f.p);
+    REQUIRE(f.p.code(b).parent_id == a);
+}
+
+TEST_CASE("merge codes moves codings, sub-codes and theme membership; undo restores all", "[commands]") {
+    Fixture f;
+    RowId trust = f.code("Trust", f.amara);
+    RowId faith = f.code("Faith in services", f.amara);
+    RowId sub = f.code("In GPs", f.amara, faith);
+    RowId k1 = f.apply(faith, {4, 29}, f.amara);
+    RowId k2 = f.apply(trust, {35, 70}, f.amara);
+    Theme t;
+    t.name = "Trust";
+    t.code_ids = {faith};
+    auto tc = std::make_unique<CreateTheme>(t);
+    auto* traw = tc.get();
+    f.stack.execute(f.p, std::move(tc));
+    RowId theme = traw->id();
+    std::string faith_guid = f.p.code(faith).guid;
+
+    f.stack.execute(f.p, std::make_unique<MergeCodes>(faith, trust));
+    REQUIRE(f.p.coding(k1).code_id == trust);
+    REQUIRE(f.p.coding(k2).code_id == trust);
+    REQUIRE(f.p.code(sub).parent_id == trust);
+    REQUIRE(f.p.theme(theme).code_ids == std::vector<RowId>{trust});
+    auto lin = f.p.lineage(trust);
+    REQUIRE(lin.size() == 1);
+    REQUIRE(lin[0].source_name == "Faith in services");
+    REQUIRE(lin[0].kind == "merge");
+    REQUIRE_THROWS_AS(f.p.code(faith), InvalidArgument);
+
+    f.stack.undo(f.p);
+    REQUIRE(f.p.code(faith).guid == faith_guid);
+    REQUIRE(f.p.coding(k1).code_id == faith);
+    REQUIRE(f.p.coding(k2).code_id == trust);
+    REQUIRE(f.p.code(sub).parent_id == faith);
+    REQUIRE(f.p.theme(theme).code_ids == std::vector<RowId>{faith});
+    REQUIRE(f.p.lineage(trust).empty());
+}
+
+TEST_CASE("delete a code with codings, undo brings them back", "[commands]") {
+    Fixture f;
+    RowId c = f.code("Consent", f.amara);
+    RowId child = f.code("Opt-out", f.amara, c);
+    RowId k = f.apply(c, {4, 29}, f.amara);
+    f.stack.execute(f.p, std::make_unique<DeleteCode>(c));
+    REQUIRE(f.p.codings().empty());
+    REQUIRE_FALSE(f.p.code(child).parent_id);
+    f.stack.undo(f.p);
+    REQUIRE(f.p.coding(k).code_id == c);
+    REQUIRE(f.p.code(child).parent_id == c);
+}
+
+TEST_CASE("remove and adjust a coding, with undo", "[commands]") {
+    Fixture f;
+    RowId c = f.code("Consent", f.amara);
+    RowId k = f.apply(c, {4, 29}, f.amara);
+    f.stack.execute(f.p, std::make_unique<AdjustCoding>(k, text::Span{4, 10}));
+    REQUIRE(f.p.coding(k).span == text::Span{4, 10});
+    REQUIRE_THROWS_AS(f.stack.execute(f.p, std::make_unique<AdjustCoding>(k, text::Span{4, 500})), InvalidArgument);
+    f.stack.undo(f.p);
+    REQUIRE(f.p.coding(k).span == text::Span{4, 29});
+    f.stack.execute(f.p, std::make_unique<RemoveCoding>(k));
+    REQUIRE(f.p.codings().empty());
+    f.stack.undo(f.p);
+    REQUIRE(f.p.coding(k).span == text::Span{4, 29});
+}
+
+TEST_CASE("memos, themes, matrix cells and imports undo cleanly", "[commands]") {
+    Fixture f;
+    Memo m;
+    m.target = MemoTarget::document;
+    m.target_id = f.doc;
+    m.title = "First read";
+    m.body = "Tense start";
+    auto add = std::make_unique<AddMemo>(m);
+    auto* raw = add.get();
+    f.stack.execute(f.p, std::move(add));
+    f.stack.execute(f.p, std::make_unique<EditMemo>(raw->id(), "First read", "Calmer later"));
+    REQUIRE(f.p.memo(raw->id()).body == "Calmer later");
+    f.stack.undo(f.p);
+    REQUIRE(f.p.memo(raw->id()).body == "Tense start");
+
+    Theme t;
+    t.name = "Control";
+    auto ct = std::make_unique<CreateTheme>(t);
+    auto* traw = ct.get();
+    f.stack.execute(f.p, std::move(ct));
+    Theme d = f.p.theme(traw->id());
+    d.status = ThemeStatus::discarded;
+    d.discard_reason = "merged into Consent";
+    f.stack.execute(f.p, std::make_unique<UpdateTheme>(d));
+    REQUIRE(f.p.theme(d.id).status == ThemeStatus::discarded);
+    f.stack.undo(f.p);
+    REQUIRE(f.p.theme(d.id).status == ThemeStatus::candidate);
+
+    MatrixCell cell;
+    cell.row_kind = MatrixAxis::case_;
+    cell.row_id = f.p.find_case("P1")->id;
+    cell.col_kind = MatrixAxis::theme;
+    cell.col_id = d.id;
+    cell.summary = "v1";
+    f.stack.execute(f.p, std::make_unique<ChartCell>(cell));
+    cell.summary = "v2";
+    f.stack.execute(f.p, std::make_unique<ChartCell>(cell));
+    REQUIRE(f.p.matrix_cells().at(0).summary == "v2");
+    f.stack.undo(f.p);
+    REQUIRE(f.p.matrix_cells().at(0).summary == "v1");
+    f.stack.undo(f.p);
+    REQUIRE(f.p.matrix_cells().empty());
+
+    NewDocument nd;
+    nd.name = "INT1";
+    nd.text = "P9: Hello.";
+    nd.turns = {{{4, 10}, "P9", {}, {}}};
+    nd.speakers = {{"P9", SpeakerRole::participant, "P9"}};
+    f.stack.execute(f.p, std::make_unique<ImportDocuments>(std::vector<NewDocument>{nd}, false));
+    REQUIRE(f.p.documents().size() == 2);
+    REQUIRE(f.p.find_case("P9"));
+    f.stack.undo(f.p);
+    REQUIRE(f.p.documents().size() == 1);
+    REQUIRE_FALSE(f.p.find_case("P9"));
+}
