@@ -291,8 +291,9 @@ def main():
     for r in read_csv("memos.csv", ["target_kind", "target", "coder", "title", "body"]):
         k, t = r["target_kind"], r["target"]
         ok = {"document": lambda: t in docs,
-              "code": lambda: ":" in t and t.split(":", 1)[0] in ("amara", "ben", "team")
-              and t.split(":", 1)[1] in (team if t.startswith("team:") else books.get(t.split(":", 1)[0], [])),
+              "code": lambda: ":" in t and t.split(":", 1)[0].lower() in ("amara", "ben", "team")
+              and t.split(":", 1)[1] in (team if t.split(":", 1)[0].lower() == "team"
+                                         else books[t.split(":", 1)[0].lower()]),
               "theme": lambda: t in theme_paths,
               "case": lambda: t in groups_of,
               "project": lambda: t == ""}.get(k)
