@@ -68,13 +68,9 @@ void fill_binary(AgreementRow& row, const ReportOptions& o) {
         const std::string why = "neither coder coded anything here (0/0)";
         row.kappa.kappa = o.nvivo_empty_kappa_is_one ? Coefficient::of(1.0, 1.0, 1.0) : Coefficient::undefined(why, 1.0, 1.0);
         row.alpha = Coefficient::undefined(why);
-        row.scott_pi = Coefficient::undefined(why);
-        row.gwet_ac1 = gwet_ac1(t, 2);
         return;
     }
     row.alpha = o.unit == UnitKind::continuum ? row.alpha : krippendorff_alpha(coincidences(t), Level::nominal);
-    row.scott_pi = scott_pi(t);
-    row.gwet_ac1 = gwet_ac1(t, 2);
 }
 
 void fill_segment(AgreementRow& row, std::size_t pairs) {
@@ -83,11 +79,9 @@ void fill_segment(AgreementRow& row, std::size_t pairs) {
     row.kappa = CohenKappa{};
     row.kappa.kappa = maxqda_kappa(row.segments, pairs);
     row.kappa.n = row.units;
-    const std::string why = "segment units have no 'coded by neither' cell (free segmentation), so only "
-                            "MAXQDA's free-marginal kappa is defined; use character units for alpha";
+    static const std::string why = "segment units have no 'coded by neither' cell (free segmentation), so only "
+                                   "MAXQDA's free-marginal kappa is defined; use character units for alpha";
     row.alpha = Coefficient::undefined(why);
-    row.scott_pi = Coefficient::undefined(why);
-    row.gwet_ac1 = Coefficient::undefined(why);
 }
 
 Coefficient mean_of(const std::vector<AgreementRow>& rows, const Coefficient AgreementRow::*field,
@@ -131,6 +125,7 @@ AgreementReport build_report(const ReportInput& input, const ReportOptions& opti
     }
     std::vector<double> pair_capacity(npairs, 0.0);  // units of documents with a cell for the pair
     std::vector<std::size_t> doc_cells(cells.documents.size(), 0);
+    if (options.per_code_document_rows) rep.per_code_document.reserve(cells.cells.size());
     for (const Cell& c : cells.cells) {
         rep.per_code[c.pair].counts += c.counts;
         rep.per_code[c.pair].segments += c.segments;
@@ -139,17 +134,16 @@ AgreementReport build_report(const ReportInput& input, const ReportOptions& opti
         pair_capacity[c.pair] += cells.capacity[c.doc];
         ++doc_cells[c.doc];
         if (options.per_code_document_rows) {
-            AgreementRow row;
+            AgreementRow& row = rep.per_code_document.emplace_back();
             row.label = cells.pairs[c.pair].label;
             row.code_a = cells.pairs[c.pair].code_a;
             row.code_b = cells.pairs[c.pair].code_b;
             row.document_id = cells.documents[c.doc].id;
             row.counts = c.counts;
             row.segments = c.segments;
-            row.alpha = c.alpha;
+            if (!cells.cell_alpha.empty()) row.alpha = cells.cell_alpha[&c - cells.cells.data()];
             if (seg) fill_segment(row, npairs);
             else fill_binary(row, options);
-            rep.per_code_document.push_back(std::move(row));
         }
     }
     double all_capacity = 0.0;

@@ -79,8 +79,8 @@ struct AgreementRow {
     Coefficient percent;
     CohenKappa kappa;
     Coefficient alpha;             ///< nominal Krippendorff's alpha; |u-alpha for continuum units
-    Coefficient scott_pi;
-    Coefficient gwet_ac1;          ///< q = 2 (coded / not coded)
+    // Scott's pi, AC1, Brennan-Prediger of a row: call them on counts.table() (kept out of the row
+    // so that 100,000 per code x document rows stay small).
 };
 
 /// Unweighted means of the per-code rows' defined values (undefined rows are left out and counted).

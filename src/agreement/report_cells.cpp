@@ -161,6 +161,13 @@ Cells build_cells(const ReportInput& in, const ReportOptions& o, std::vector<Dis
     std::vector<std::vector<Span>> doc_a(continuum ? in.documents.size() : 0), doc_b(doc_a.size());
     if (continuum) cells.pair_alpha.resize(cells.pairs.size(), Coefficient::undefined("neither coder used this code"));
 
+    std::size_t ncells = entries.empty() ? 0 : 1;
+    for (std::size_t i = 1; i < entries.size(); ++i)
+        ncells += entries[i].pair != entries[i - 1].pair || entries[i].doc != entries[i - 1].doc;
+    cells.cells.reserve(ncells);
+    // Reserved address space costs nothing until written; it spares the copies of a growing vector.
+    if (out) out->reserve(out->size() + entries.size() + ncells);
+
     std::vector<Span> a, b;
     for (std::size_t i = 0; i < entries.size();) {
         const std::uint32_t pair = entries[i].pair, doc = entries[i].doc;
@@ -181,7 +188,7 @@ Cells build_cells(const ReportInput& in, const ReportOptions& o, std::vector<Dis
         case UnitKind::continuum: {
             cell.counts = character_counts(a, b, in.documents[doc].length);
             if (continuum) {
-                cell.alpha = binary_u_alpha(a, b, in.documents[doc].length);
+                cells.cell_alpha.push_back(binary_u_alpha(a, b, in.documents[doc].length));
                 for (const auto& s : a) {
                     pair_a.push_back({s.start + offset[doc], s.end + offset[doc]});
                     doc_a[doc].push_back(s);

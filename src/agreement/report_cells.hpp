@@ -14,7 +14,6 @@ struct Cell {
     std::uint32_t doc = 0;
     BinaryCounts counts;     ///< character / presence / continuum units
     SegmentCounts segments;  ///< segment units
-    Coefficient alpha;       ///< continuum units: |u-alpha of the cell
 };
 
 struct Cells {
@@ -24,6 +23,7 @@ struct Cells {
     std::vector<Cell> cells;       ///< sorted by (pair, doc)
     // Continuum units only: |u-alpha per pair (all documents), per document (any code), overall.
     std::vector<Coefficient> pair_alpha, doc_alpha;
+    std::vector<Coefficient> cell_alpha;  ///< parallel to cells
     Coefficient overall_alpha;
 };
 

@@ -40,13 +40,11 @@ std::string describe_method(const ReportOptions& o, std::size_t code_pairs) {
         s += "Percent agreement = agreeing segments / all segments of both coders.\n"
              "Kappa = MAXQDA's (P_obs - 1/k) / (1 - 1/k), P_chance by Brennan & Prediger (1981), k = " +
              std::to_string(code_pairs) +
-             " codes. Alpha, Scott's pi and AC1 are undefined: free segmentation has no 'coded by neither' "
-             "units.\n";
+             " codes. Alpha is undefined: free segmentation has no 'coded by neither' units.\n";
     } else {
         s += "Percent agreement P_o = (both + neither) / units.\n"
              "Cohen's kappa = (P_o - P_e) / (1 - P_e), P_e = sum of products of each coder's marginals; standard "
-             "error by Fleiss, Cohen & Everitt (1969), 95 % CI = kappa +/- 1.959964 SE.\n"
-             "Scott's pi uses pooled marginals; Gwet's AC1 with q = 2 (coded / not coded).\n";
+             "error by Fleiss, Cohen & Everitt (1969), 95 % CI = kappa +/- 1.959964 SE.\n";
         if (o.unit != UnitKind::continuum)
             s += "Krippendorff's alpha (nominal) = 1 - (n - 1) sum o_ck d_ck / sum n_c n_k d_ck over the coincidence "
                  "matrix of the 2 x 2 table.\n";
