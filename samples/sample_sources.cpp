@@ -244,8 +244,12 @@ void load_analysis(Context& c, RowId team) {
         m.target = memo_target_from_string(r[memos.require_column("target_kind")]);
         const std::string& target = r[memos.require_column("target")];
         const std::string& coder = r[memos.require_column("coder")];
-        if (!coder.empty())
-            if (auto k = p.find_coder(coder)) m.coder_id = k->id;
+        if (coder == "team") m.coder_id = team;  // the sources call the consensus coder "team"
+        else if (!coder.empty()) {
+            auto k = p.find_coder(coder);
+            if (!k) throw InvalidArgument(where + ": unknown coder " + coder);
+            m.coder_id = k->id;
+        }
         switch (m.target) {
             case MemoTarget::document: {
                 auto d = c.documents.find(target);
