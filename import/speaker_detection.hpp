@@ -26,7 +26,8 @@ std::vector<Paragraph> paragraphs_from_text(std::string_view text);
 ///   "[id1] …", a label alone on its line ("SPEAKER 2", "Speaker 1  00:13", "Interviewer:") with
 ///   the utterance on the following lines, Teams "h:m:s.fff --> h:m:s.fff" lines followed by a
 ///   name line, and a bold leading run. Role-like labels (P3, Interviewer, Speaker 2…) are taken at
-///   once; other names only when they label at least two lines, so "Note: …" stays text.
+///   once; other names when they label at least two lines, or when most lines of the document are
+///   labelled (a transcript), so a one-off "Note: …" in prose stays text.
 /// A line without a label continues the current turn; a new paragraph without a label is a new
 /// turn of the same speaker; a paragraph wholly in brackets ("[laughter]") is a turn with no
 /// speaker. `user_pattern` (see ImportOptions::speaker_pattern) replaces all of this when not

@@ -143,8 +143,9 @@ std::string detect_encoding(std::string_view bytes) {
         case Bom::utf16be: return "UTF-16BE";
         case Bom::none: break;
     }
-    if (is_valid_utf8(bytes)) return "UTF-8";
+    // Before the UTF-8 check: NUL bytes are valid UTF-8, and BOM-less UTF-16 is full of them.
     if (std::string u16 = guess_utf16(bytes); !u16.empty()) return u16;
+    if (is_valid_utf8(bytes)) return "UTF-8";
 
     UErrorCode status = U_ZERO_ERROR;
     DetectorPtr det(ucsdet_open(&status));

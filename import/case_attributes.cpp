@@ -1,0 +1,147 @@
+// Case-attribute CSV reading with column type inference (number, date, category, text).
+#include "import/case_attributes.hpp"
+
+#include "import/csv_records.hpp"
+#include "import/import_file.hpp"
+#include "util/error.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <cstdio>
+#include <set>
+
+namespace tessera::importer {
+namespace {
+
+std::string trim(const std::string& s) {
+    auto b = s.find_first_not_of(" \t");
+    auto e = s.find_last_not_of(" \t");
+    return b == std::string::npos ? std::string() : s.substr(b, e - b + 1);
+}
+
+bool parse_number(const std::string& s, double& out) {
+    std::string t = trim(s);
+    if (t.empty()) return false;
+    const char* first = t.data();
+    if (*first == '+') ++first;
+    auto [ptr, ec] = std::from_chars(first, t.data() + t.size(), out);
+    return ec == std::errc() && ptr == t.data() + t.size();
+}
+
+bool digits(const std::string& s, std::size_t pos, std::size_t n, int& out) {
+    if (pos + n > s.size()) return false;
+    out = 0;
+    for (std::size_t i = pos; i < pos + n; ++i) {
+        if (s[i] < '0' || s[i] > '9') return false;
+        out = out * 10 + (s[i] - '0');
+    }
+    return true;
+}
+
+// YYYY-MM-DD, YYYY/MM/DD, DD/MM/YYYY, DD.MM.YYYY (day first, as UK/EU spreadsheets write them).
+bool parse_date(const std::string& raw, std::string& iso) {
+    std::string s = trim(raw);
+    int y = 0, m = 0, d = 0;
+    bool ok = false;
+    if (s.size() == 10 && (s[4] == '-' || s[4] == '/') && s[7] == s[4])
+        ok = digits(s, 0, 4, y) && digits(s, 5, 2, m) && digits(s, 8, 2, d);
+    else if (s.size() == 10 && (s[2] == '/' || s[2] == '.') && s[5] == s[2])
+        ok = digits(s, 0, 2, d) && digits(s, 3, 2, m) && digits(s, 6, 4, y);
+    static const int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (!ok || m < 1 || m > 12 || d < 1 || d > kDays[m - 1]) return false;
+    bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    if (m == 2 && d == 29 && !leap) return false;
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
+    iso = buf;
+    return true;
+}
+
+}  // namespace
+
+AttributeType infer_attribute_type(const std::vector<std::string>& values) {
+    std::vector<std::string> v;
+    for (const auto& x : values)
+        if (!trim(x).empty()) v.push_back(trim(x));
+    if (v.empty()) return AttributeType::text;
+    double num;
+    std::string iso;
+    if (std::all_of(v.begin(), v.end(), [&](const std::string& s) { return parse_number(s, num); }))
+        return AttributeType::number;
+    if (std::all_of(v.begin(), v.end(), [&](const std::string& s) { return parse_date(s, iso); }))
+        return AttributeType::date;
+    std::set<std::string> distinct(v.begin(), v.end());
+    bool short_values = std::all_of(v.begin(), v.end(), [](const std::string& s) { return s.size() <= 40; });
+    if (distinct.size() <= 12 && distinct.size() < v.size() && short_values) return AttributeType::category;
+    return AttributeType::text;
+}
+
+std::string normalise_attribute_value(AttributeType type, const std::string& value) {
+    std::string t = trim(value);
+    if (type == AttributeType::number) {
+        double d;
+        if (!parse_number(t, d)) throw InvalidArgument("'" + value + "' is not a number");
+        if (t.front() == '+') t.erase(0, 1);
+        return t;
+    }
+    if (type == AttributeType::date) {
+        std::string iso;
+        if (!parse_date(t, iso)) throw InvalidArgument("'" + value + "' is not a date (YYYY-MM-DD or DD/MM/YYYY)");
+        return iso;
+    }
+    return t;
+}
+
+CaseAttributeTable read_case_attributes(const std::filesystem::path& path, const CaseAttributeOptions& options) {
+    ImportOptions read_opt;
+    read_opt.max_bytes = options.max_bytes;
+    std::string bytes = read_source(path, read_opt);
+    std::string p = path.string();
+    detail::CsvRecords csv = detail::read_csv_records(bytes, p, options.encoding);
+    std::size_t id = options.id_column.empty() ? 0 : detail::column_index(csv, options.id_column, p);
+
+    CaseAttributeTable table;
+    std::vector<std::size_t> cols;
+    for (std::size_t c = 0; c < csv.header.size(); ++c) {
+        if (c == id) continue;
+        std::string name = csv.header[c];
+        std::vector<std::string> values;
+        for (const auto& r : csv.rows) values.push_back(r[c]);
+        AttributeType type;
+        std::size_t colon = name.rfind(':');
+        if (colon != std::string::npos) {
+            try {
+                type = attribute_type_from_string(trim(name.substr(colon + 1)));
+                name = trim(name.substr(0, colon));
+            } catch (const InvalidArgument&) {
+                type = infer_attribute_type(values);  // a colon that is part of the name
+            }
+        } else {
+            type = infer_attribute_type(values);
+        }
+        if (name.empty()) throw ImportError(p, "column " + std::to_string(c + 1) + " has no name", 1);
+        table.columns.push_back(name);
+        table.types.push_back(type);
+        cols.push_back(c);
+    }
+    std::set<std::string> seen;
+    for (std::size_t r = 0; r < csv.rows.size(); ++r) {
+        Case k;
+        k.name = trim(csv.rows[r][id]);
+        if (k.name.empty()) throw ImportError(p, "row without a case id in column '" + csv.header[id] + "'", csv.lines[r]);
+        if (!seen.insert(k.name).second) throw ImportError(p, "case '" + k.name + "' appears twice", csv.lines[r]);
+        for (std::size_t i = 0; i < cols.size(); ++i) {
+            const std::string& v = csv.rows[r][cols[i]];
+            if (trim(v).empty()) continue;
+            try {
+                k.attributes.push_back({table.columns[i], table.types[i], normalise_attribute_value(table.types[i], v)});
+            } catch (const InvalidArgument& e) {
+                throw ImportError(p, "column '" + table.columns[i] + "': " + e.what(), csv.lines[r]);
+            }
+        }
+        table.cases.push_back(std::move(k));
+    }
+    return table;
+}
+
+}  // namespace tessera::importer

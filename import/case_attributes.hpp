@@ -1,0 +1,38 @@
+// Case attributes from a CSV (id, age, gender, ...): one case per row, typed number/text/date/category.
+#pragma once
+
+#include "model/case.hpp"
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace tessera::importer {
+
+struct CaseAttributeOptions {
+    std::string id_column;   // the case name column; empty = the first column
+    std::string encoding;    // empty = detect (Excel writes UTF-8 with BOM or Windows-1252)
+    std::uint64_t max_bytes = 50ull << 20;
+};
+
+struct CaseAttributeTable {
+    std::vector<std::string> columns;    // attribute names in file order (id column excluded)
+    std::vector<AttributeType> types;    // one per column
+    std::vector<Case> cases;             // name = id; attributes in column order, empty cells left out
+};
+
+/// Infers a column's type from its non-empty values: number (all decimal numbers), date (all
+/// YYYY-MM-DD, YYYY/MM/DD or day-first DD/MM/YYYY, DD.MM.YYYY), category (at most 12 distinct
+/// short values, some repeated), else text.
+AttributeType infer_attribute_type(const std::vector<std::string>& values);
+
+/// Returns `value` in stored form for `type`: numbers in C-locale form, dates as ISO YYYY-MM-DD,
+/// others trimmed. Throws InvalidArgument naming the value when it is not of that type.
+std::string normalise_attribute_value(AttributeType type, const std::string& value);
+
+/// Reads a case-attributes CSV. A header "age:number" (or ":text", ":date", ":category") forces a
+/// type; otherwise it is inferred. Throws ImportError{path, message, line} for unreadable or
+/// malformed CSV, a missing id column, an empty or repeated id, or a value not of its forced type.
+CaseAttributeTable read_case_attributes(const std::filesystem::path& path, const CaseAttributeOptions& options = {});
+
+}  // namespace tessera::importer

@@ -1,0 +1,77 @@
+// Speaker mapping file reading and application to composed documents.
+#include "import/speaker_mapping.hpp"
+
+#include "import/csv_records.hpp"
+#include "import/import_file.hpp"
+#include "text/text.hpp"
+
+#include <set>
+
+namespace tessera::importer {
+namespace {
+
+std::string key(const std::string& s) {
+    auto b = s.find_first_not_of(" \t");
+    auto e = s.find_last_not_of(" \t");
+    return b == std::string::npos ? std::string() : text::fold_case(s.substr(b, e - b + 1));
+}
+
+}  // namespace
+
+SpeakerMapping read_speaker_mapping(const std::filesystem::path& path) {
+    std::string p = path.string();
+    std::string bytes = read_source(path);
+    detail::CsvRecords csv = detail::read_csv_records(bytes, p, {});
+    std::size_t doc_col = detail::column_index(csv, "document", p);
+    std::size_t label_col = detail::column_index(csv, "label", p);
+    std::size_t case_col = detail::column_index(csv, "case", p);
+    std::optional<std::size_t> role_col;
+    for (std::size_t c = 0; c < csv.header.size(); ++c)
+        if (key(csv.header[c]) == "role") role_col = c;
+
+    SpeakerMapping m;
+    std::set<std::pair<std::string, std::string>> seen;
+    for (std::size_t r = 0; r < csv.rows.size(); ++r) {
+        const auto& row = csv.rows[r];
+        SpeakerMappingEntry e;
+        e.document = row[doc_col].empty() ? "*" : row[doc_col];
+        e.label = row[label_col];
+        e.case_name = row[case_col];
+        e.line = csv.lines[r];
+        if (key(e.label).empty()) throw ImportError(p, "mapping without a speaker label", e.line);
+        if (role_col && !key(row[*role_col]).empty()) {
+            try {
+                e.role = speaker_role_from_string(key(row[*role_col]));
+            } catch (const InvalidArgument& err) {
+                throw ImportError(p, err.what(), e.line);
+            }
+        }
+        if (!seen.insert({e.document == "*" ? "*" : key(e.document), key(e.label)}).second)
+            throw ImportError(p, "speaker '" + e.label + "' is mapped twice for document '" + e.document + "'", e.line);
+        m.entries.push_back(std::move(e));
+    }
+    return m;
+}
+
+void apply_speaker_mapping(NewDocument& doc, const SpeakerMapping& mapping) {
+    std::string doc_key = key(doc.name);
+    for (auto& s : doc.speakers) {
+        const SpeakerMappingEntry* found = nullptr;
+        for (const auto& e : mapping.entries) {
+            if (key(e.label) != key(s.label)) continue;
+            if (e.document != "*" && key(e.document) == doc_key) {
+                found = &e;
+                break;
+            }
+            if (e.document == "*" && found == nullptr) found = &e;
+        }
+        if (found != nullptr) {
+            if (found->role) s.role = *found->role;
+            s.case_name = s.role == SpeakerRole::participant ? found->case_name : std::string();
+            continue;
+        }
+        if (mapping.scope == CaseScope::document && !s.case_name.empty()) s.case_name = doc.name + " / " + s.case_name;
+    }
+}
+
+}  // namespace tessera::importer

@@ -1,0 +1,131 @@
+// Survey-response CSVs (per column / per row), case-attribute CSVs with typed columns, bad CSV.
+#include "import/case_attributes.hpp"
+#include "import/csv_responses.hpp"
+#include "import_test_util.hpp"
+#include "test_support.hpp"
+
+using namespace tessera;
+using namespace tessera::importer;
+using tessera::test::check_turns;
+using tessera::test::data_path;
+
+namespace {
+
+const Attribute* attr(const Case& c, const std::string& name) {
+    for (const auto& a : c.attributes)
+        if (a.name == name) return &a;
+    return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("csv responses: one document per question, respondents as participant cases with typed attributes",
+          "[import]") {
+    CsvResponses r = import_csv_responses(data_path("import/survey.csv"));
+    REQUIRE(r.text_columns == std::vector<std::string>{"What would improve the service?", "Anything else?"});
+    REQUIRE(r.documents.size() == 2);
+    CHECK(r.documents[0].name == "survey \u2013 What would improve the service?");
+    CHECK(r.documents[0].format == "csv");
+    check_turns(r.documents[0], {
+        {"R01", "Shorter waits, and someone who listens."},
+        {"R02", "Evening sessions.\nMaybe weekends too \U0001F642"},
+        {"R04", "A named contact person I can phone directly."},
+    });
+    check_turns(r.documents[1], {
+        {"R01", "No"},
+        {"R03", "The caf\u00e9 is great, keep it."},
+        {"R04", "More parking, please."},
+    });
+    NewDocument nd = compose(r.documents[0]);
+    REQUIRE(nd.speakers.size() == 3);
+    CHECK(nd.speakers[0].role == SpeakerRole::participant);  // "R01" is a respondent, not a researcher
+    CHECK(nd.speakers[0].case_name == "R01");
+
+    REQUIRE(r.cases.size() == 4);
+    CHECK(r.cases[0].name == "R01");
+    REQUIRE(r.cases[0].attributes.size() == 2);
+    CHECK(attr(r.cases[0], "age")->type == AttributeType::number);
+    CHECK(attr(r.cases[0], "age")->value == "34");
+    CHECK(attr(r.cases[0], "region")->type == AttributeType::category);
+    CHECK(attr(r.cases[3], "region")->value == "East");
+}
+
+TEST_CASE("csv responses: one document per respondent, question as a speakerless turn before each answer",
+          "[import]") {
+    CsvResponseOptions opt;
+    opt.layout = CsvLayout::document_per_row;
+    opt.id_column = "Respondent";
+    opt.text_columns = {"Anything else?"};
+    CsvResponses r = import_csv_responses(data_path("import/survey.csv"), opt);
+    REQUIRE(r.documents.size() == 3);  // R02 left it empty
+    CHECK(r.documents[1].name == "survey \u2013 R03");
+    check_turns(r.documents[1], {{"", "Anything else?"}, {"R03", "The caf\u00e9 is great, keep it."}});
+    REQUIRE(r.diagnostics.size() == 1);
+    CHECK(r.diagnostics[0].message.find("R02") != std::string::npos);
+    // The unused response column is an attribute now.
+    CHECK(attr(r.cases[0], "What would improve the service?") != nullptr);
+}
+
+TEST_CASE("csv responses: unknown column and malformed quoting are ImportErrors with lines", "[import]") {
+    CsvResponseOptions opt;
+    opt.text_columns = {"no such column"};
+    try {
+        import_csv_responses(data_path("import/survey.csv"), opt);
+        FAIL("expected ImportError");
+    } catch (const ImportError& e) {
+        CHECK(std::string(e.what()).find("no column 'no such column'") != std::string::npos);
+    }
+    try {
+        import_csv_responses(data_path("import/bad_quotes.csv"));
+        FAIL("expected ImportError");
+    } catch (const ImportError& e) {
+        CHECK(e.line() == 3);
+        CHECK(std::string(e.what()).find("malformed CSV") != std::string::npos);
+    }
+}
+
+TEST_CASE("case attributes: types inferred or forced, dates to ISO, empty cells left out", "[import]") {
+    CaseAttributeTable t = read_case_attributes(data_path("import/case_attributes.csv"));
+    REQUIRE(t.columns == std::vector<std::string>{"age", "gender", "joined", "notes", "group"});
+    CHECK(t.types == std::vector<AttributeType>{AttributeType::number, AttributeType::category, AttributeType::date,
+                                                AttributeType::text, AttributeType::category});
+    REQUIRE(t.cases.size() == 4);
+    CHECK(t.cases[1].name == "P2");
+    CHECK(attr(t.cases[1], "joined")->value == "2024-04-15");
+    CHECK(attr(t.cases[3], "joined")->value == "2024-06-01");
+    CHECK(attr(t.cases[3], "age") == nullptr);
+    CHECK(attr(t.cases[1], "notes") == nullptr);
+    CHECK(attr(t.cases[0], "notes")->value == "Came via GP, first session");
+    CHECK(attr(t.cases[0], "group")->value == "1");
+}
+
+TEST_CASE("case attributes: Windows-1252 and semicolons; forced type mismatch names line and column", "[import]") {
+    CaseAttributeTable t = read_case_attributes(data_path("import/case_attributes_cp1252.csv"));
+    REQUIRE(t.cases.size() == 3);
+    CHECK(attr(t.cases[0], "town")->value == "Malm\u00f6");
+    CHECK(attr(t.cases[1], "town")->value == "K\u00f8benhavn");
+    CHECK(t.types[0] == AttributeType::category);
+
+    tessera::test::TempDir dir;
+    tessera::test::write_file(dir / "typed.csv", "id,age:number\nP1,34\nP2,forty\n");
+    try {
+        read_case_attributes(dir / "typed.csv");
+        FAIL("expected ImportError");
+    } catch (const ImportError& e) {
+        CHECK(e.line() == 3);
+        CHECK(std::string(e.what()).find("'forty' is not a number") != std::string::npos);
+    }
+    tessera::test::write_file(dir / "dup.csv", "id,age\nP1,34\nP1,35\n");
+    CHECK_THROWS_AS(read_case_attributes(dir / "dup.csv"), ImportError);
+}
+
+TEST_CASE("infer_attribute_type and normalise_attribute_value", "[import]") {
+    CHECK(infer_attribute_type({"1", "2.5", "-3", ""}) == AttributeType::number);
+    CHECK(infer_attribute_type({"2024-02-29", "31/12/2023"}) == AttributeType::date);
+    CHECK(infer_attribute_type({"2023-02-29"}) == AttributeType::text);  // not a leap year
+    CHECK(infer_attribute_type({"yes", "no", "yes"}) == AttributeType::category);
+    CHECK(infer_attribute_type({"alpha", "beta"}) == AttributeType::text);
+    CHECK(normalise_attribute_value(AttributeType::number, " +4 ") == "4");
+    CHECK(normalise_attribute_value(AttributeType::date, "05.11.2025") == "2025-11-05");
+    CHECK_THROWS_AS(normalise_attribute_value(AttributeType::date, "2025-13-01"), InvalidArgument);
+}
