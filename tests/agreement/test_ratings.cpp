@@ -1,6 +1,7 @@
 // Ratings tables, Cohen's kappa details, Fleiss with blanks, and the alpha bootstraps' properties.
 #include "agreement/coefficients.hpp"
 #include "agreement/krippendorff.hpp"
+#include "agreement/ratings_report.hpp"
 #include "util/error.hpp"
 
 #include <catch2/catch.hpp>
@@ -104,4 +105,39 @@ TEST_CASE("bootstrap of an undefined alpha gives no interval", "[agreement][boot
     const AlphaBootstrap b = alpha_bootstrap(t, Level::nominal, 1000, 1);
     CHECK_FALSE(b.alpha.defined());
     CHECK_FALSE(b.ci_low.has_value());
+}
+
+TEST_CASE("ratings report: every coefficient that applies, and why the others do not", "[agreement][ratings]") {
+    RatingsOptions o;
+    o.level = Level::interval;
+    o.bootstrap_replicates = 1000;
+    const RatingsReport r = ratings_report(canonical(), o);
+    CHECK(r.units == 12);
+    CHECK(r.coders == 4);
+    CHECK(r.pairable_units == 11);
+    CHECK(*r.alpha.alpha.value == Approx(0.849107).margin(1e-5));  // Krippendorff 2011, interval
+    CHECK(r.alpha.ci_low.has_value());
+    CHECK_FALSE(r.cohen.kappa.defined());
+    CHECK(r.cohen.kappa.reason.find("2 coders") != std::string::npos);
+    CHECK_FALSE(r.fleiss_kappa.defined());
+    CHECK(r.q == 5);
+    CHECK(r.method.find("KALPHA") != std::string::npos);
+
+    // Cohen 1960 example 2 coders: kappa -0.092308 with its SE (vectors file).
+    std::vector<std::vector<std::optional<std::string>>> rows;
+    const int table[3][3] = {{25, 12, 3}, {13, 2, 15}, {12, 16, 2}};
+    for (int i = 0; i < 3; ++i)
+        for (int j = 0; j < 3; ++j)
+            for (int n = 0; n < table[i][j]; ++n) rows.push_back({std::to_string(i + 1), std::to_string(j + 1)});
+    RatingsOptions q3;
+    q3.categories = 3;
+    q3.bootstrap_replicates = 0;
+    const RatingsReport c = ratings_report(RatingsTable::from_labels(rows), q3);
+    CHECK(*c.cohen.kappa.value == Approx(-0.092308).margin(1e-6));
+    CHECK(*c.cohen.se == Approx(0.056641).margin(1e-6));
+    CHECK(*c.brennan_prediger.value == Approx(-0.065).margin(1e-6));
+    CHECK(*c.gwet_ac1.value == Approx(-0.04797).margin(1e-5));
+    CHECK(c.fleiss_kappa.defined());
+    CHECK(*c.fleiss_kappa.value == Approx(*c.scott_pi.value).margin(1e-12));  // Fleiss = Scott for m = 2
+    CHECK_THROWS_AS(ratings_report(RatingsTable::from_labels({{"a"}})), InvalidArgument);
 }
