@@ -4,6 +4,10 @@
 #include "import/speaker_detection.hpp"
 #include "text/text.hpp"
 
+#include "util/error.hpp"
+
+#include <optional>
+#include <regex>
 #include <unordered_map>
 
 namespace tessera::importer::detail {
@@ -105,13 +109,32 @@ bool split_name_prefix(std::string_view line, std::string& name, std::string& re
     return true;
 }
 
-std::vector<ImportedTurn> turns_from_cues(std::vector<Cue> cues, const std::string& joiner) {
+std::vector<ImportedTurn> turns_from_cues(std::vector<Cue> cues, const std::string& joiner,
+                                          const std::string& user_pattern) {
     // Zoom writes "Name: text" inside the cue; a name counts when role-like or seen twice.
     std::vector<std::pair<std::string, std::string>> split(cues.size());
     std::unordered_map<std::string, int> counts;
+    std::optional<std::regex> re;
+    if (!user_pattern.empty()) {
+        try {
+            re.emplace(user_pattern, std::regex::ECMAScript);
+        } catch (const std::regex_error& e) {
+            throw InvalidArgument("speaker pattern '" + user_pattern + "' is not a valid regular expression: " + e.what());
+        }
+    }
     for (std::size_t k = 0; k < cues.size(); ++k) {
         if (!cues[k].speaker.empty()) continue;
-        if (split_name_prefix(cues[k].text, split[k].first, split[k].second)) ++counts[split[k].first];
+        if (re) {
+            std::smatch m;
+            if (std::regex_search(cues[k].text, m, *re, std::regex_constants::match_continuous) && m.size() > 1 &&
+                m[1].length() > 0) {
+                split[k] = {std::string(trim(m[1].str())),
+                            std::string(trim(m.size() > 2 && m[2].matched ? m[2].str() : m.suffix().str()))};
+                counts[split[k].first] = 2;  // the user's pattern is trusted as it stands
+            }
+        } else if (split_name_prefix(cues[k].text, split[k].first, split[k].second)) {
+            ++counts[split[k].first];
+        }
     }
     for (std::size_t k = 0; k < cues.size(); ++k) {
         const std::string& name = split[k].first;

@@ -31,7 +31,10 @@ std::string strip_caption_markup(std::string_view s);
 bool split_name_prefix(std::string_view line, std::string& name, std::string& rest);
 
 /// Assigns "Name: text" speakers to unlabelled cues when the name is role-like or names two cues
-/// or more, then merges consecutive cues of one named speaker (texts joined by `joiner`).
-std::vector<ImportedTurn> turns_from_cues(std::vector<Cue> cues, const std::string& joiner);
+/// or more (or, when `user_pattern` is set, by that regex: group 1 label, group 2 text), then merges
+/// consecutive cues of one named speaker (texts joined by `joiner`). Throws InvalidArgument for a
+/// bad pattern.
+std::vector<ImportedTurn> turns_from_cues(std::vector<Cue> cues, const std::string& joiner,
+                                          const std::string& user_pattern = {});
 
 }  // namespace tessera::importer::detail

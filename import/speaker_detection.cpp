@@ -136,8 +136,9 @@ std::optional<LabelHit> parse_label(std::string_view raw) {
     }
     if (time) return std::nullopt;  // "[00:12] text" without a name: a plain line with a time
     if (auto hit = label_with_time(line)) return hit;
-    if (is_role_like_label(line) && is_plausible_label(line) && line.find(' ') != std::string_view::npos)
-        return LabelHit{std::string(line), {}, std::nullopt, true};  // "SPEAKER 2" alone
+    // "SPEAKER 2", "INTERVIEWER", "P3" alone on a line; a lone letter ("I", "A") is too ambiguous.
+    if (line.size() >= 2 && is_role_like_label(line) && is_plausible_label(line))
+        return LabelHit{std::string(line), {}, std::nullopt, true};
     return std::nullopt;
 }
 

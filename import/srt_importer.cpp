@@ -23,8 +23,8 @@ void import_srt(std::string_view bytes, const ImportOptions& options, ImportedDo
         std::string clean = strip_caption_markup(payload);
         if (!clean.empty()) cues.push_back({{}, std::move(clean), timing->start_ms, timing->end_ms});
     }
-    if (options.detect_speakers) {
-        doc.turns = turns_from_cues(std::move(cues), "\n");
+    if (options.detect_speakers || !options.speaker_pattern.empty()) {
+        doc.turns = turns_from_cues(std::move(cues), "\n", options.speaker_pattern);
     } else {
         for (Cue& c : cues) doc.turns.push_back({{}, std::move(c.text), c.start_ms, c.end_ms});
     }

@@ -91,7 +91,7 @@ void import_vtt(std::string_view bytes, const ImportOptions& options, ImportedDo
         voices(payload, *timing, cues);
     }
     if (options.detect_speakers || !options.speaker_pattern.empty()) {
-        doc.turns = turns_from_cues(std::move(cues), " ");
+        doc.turns = turns_from_cues(std::move(cues), " ", options.speaker_pattern);
     } else {
         for (Cue& c : cues) doc.turns.push_back({{}, std::move(c.text), c.start_ms, c.end_ms});
     }

@@ -63,3 +63,15 @@ TEST_CASE("vtt/srt: malformed input names the line", "[import]") {
         CHECK(std::string(e.what()).find("timing") != std::string::npos);
     }
 }
+
+TEST_CASE("srt: a user speaker pattern labels cues and merges one speaker's cues", "[import]") {
+    tessera::test::TempDir dir;
+    tessera::test::write_file(dir / "s.srt",
+                              "1\n00:00:01,000 --> 00:00:02,000\n>> KIM: Hello there.\n\n"
+                              "2\n00:00:02,000 --> 00:00:03,000\n>> KIM: Still me.\n\n"
+                              "3\n00:00:03,500 --> 00:00:04,000\n>> LEE: Hi.\n");
+    ImportOptions opt;
+    opt.speaker_pattern = R"(>> ([A-Z]+):\s*(.*))";
+    ImportedDocument doc = import_file(dir / "s.srt", opt);
+    check_turns(doc, {{"KIM", "Hello there.\nStill me.", 1000, 3000}, {"LEE", "Hi.", 3500, 4000}});
+}

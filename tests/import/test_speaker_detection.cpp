@@ -68,3 +68,14 @@ TEST_CASE("timecode: clocks and timing lines", "[import]") {
     CHECK(t->end_ms == 2250);
     CHECK_FALSE(parse_timing_line("00:00:01.000 -> 00:00:02.250"));
 }
+
+TEST_CASE("speakers: role-like label alone on a line ('INTERVIEWER', 'P3'), but not a lone letter", "[import]") {
+    auto turns = detect("INTERVIEWER\nHow are you?\n\nP3\nFine, thanks.\n\nI\nthink so.\n");
+    REQUIRE(turns.size() == 3);
+    CHECK(turns[0].speaker_label == "INTERVIEWER");
+    CHECK(turns[0].text == "How are you?");
+    CHECK(turns[1].speaker_label == "P3");
+    CHECK(turns[1].text == "Fine, thanks.");
+    CHECK(turns[2].speaker_label == "P3");  // "I" alone is text: a new paragraph of the same speaker
+    CHECK(turns[2].text == "I\nthink so.");
+}
