@@ -1,0 +1,60 @@
+// tessera-gui: the coding workbench. Parses arguments, opens the window, runs frames (or one screenshot).
+#include "ui/gui/app.hpp"
+#include "ui/gui/platform/glfw_platform.hpp"
+#include "ui/gui/probe.hpp"
+
+#include <CLI/CLI.hpp>
+#include <imgui.h>
+
+#include <iostream>
+
+int main(int argc, char** argv) {
+    using namespace tessera::gui;
+    CLI::App cli{"Tessera coding workbench"};
+    std::string project, coder, screenshot, view;
+    int frames = 8, width = 1400, height = 900;
+    cli.add_option("PROJECT", project, "Project file (.tessera) to open");
+    cli.add_option("--coder", coder, "Code as this coder (created if the project has no such coder)");
+    cli.add_option("--screenshot", screenshot, "Render --frames frames, save this PNG and exit");
+    cli.add_option("--frames", frames, "Frames to render before the screenshot (default 8)");
+    cli.add_option("--view", view, "Panel to show: transcript, codebook, documents, retrieval, memos, import, start");
+    cli.add_option("--size", width, "Window width in pixels (height follows 14:9)")->check(CLI::Range(640, 8000));
+    CLI11_PARSE(cli, argc, argv);
+    if (width != 1400) height = width * 9 / 14;
+
+    try {
+        const bool shot = !screenshot.empty();
+        GlfwPlatform platform("Tessera", width, height, !shot);
+        if (shot) ui::set_probes_enabled(true);
+        AppOptions opt;
+        opt.project = project;
+        opt.coder = coder;
+        opt.view = view;
+        opt.remember_recent = !shot;
+        App app(opt);
+        platform.rebuild_fonts(app.cache().glyph_sample());
+        for (int frame = 0; !platform.should_close(); ++frame) {
+            if (auto sample = app.take_font_request()) platform.rebuild_fonts(*sample);
+            platform.begin_frame();
+            ImGui::NewFrame();
+            app.draw();
+            ImGui::Render();
+            platform.render();
+            app.after_render();
+            if (shot && frame + 1 >= std::max(1, frames)) {
+                if (!platform.save_png(screenshot)) {
+                    std::cerr << "tessera-gui: could not write " << screenshot << "\n";
+                    return 1;
+                }
+                std::cout << "wrote " << screenshot << "\n";
+                return 0;
+            }
+            platform.present();
+            if (app.quit_requested()) platform.request_close();
+        }
+    } catch (const std::exception& e) {
+        std::cerr << "tessera-gui: " << e.what() << "\n";
+        return 1;
+    }
+    return 0;
+}

@@ -1,0 +1,37 @@
+// The workbench's views: one function (or small class) per panel, each in its own file.
+//
+// A view draws from AppState (UI state) and ModelCache (what the project holds, honouring blind
+// mode), changes UI state directly, and changes the project only by queuing commands.
+// To add a view (agreement, themes, matrix): declare `void draw_x_view(AppState&, const ModelCache&,
+// CommandQueue&)` here, put it in views/x_view.cpp, add a flag to Panels and a call in App::draw_panels.
+#pragma once
+
+#include "ui/gui/app_state.hpp"
+#include "ui/gui/command_queue.hpp"
+#include "ui/gui/model_cache.hpp"
+
+namespace tessera::gui {
+
+/// Documents with word counts and per-coder progress; cases with attributes. Clicking opens.
+void draw_documents_view(AppState& s, const ModelCache& c, CommandQueue& q);
+/// The codebook tree: counts, drag to re-parent, drop a selection to code, context menu, merge.
+void draw_codebook_view(AppState& s, const ModelCache& c, CommandQueue& q);
+/// Editor of the selected code: name, colour, definition, inclusion, exclusion, example.
+void draw_code_editor_view(AppState& s, const ModelCache& c, CommandQueue& q);
+/// The selected code's extracts with context; clicking one jumps to it in the transcript.
+void draw_retrieval_view(AppState& s, const ModelCache& c, CommandQueue& q);
+/// Memos on the current target (document, code, coding, case): list, add, edit, delete.
+void draw_memos_view(AppState& s, const ModelCache& c, CommandQueue& q);
+/// The quick-search code picker (Ctrl+K) and "new code from selection" (Ctrl+N) popups.
+void draw_code_popups(AppState& s, const ModelCache& c, CommandQueue& q);
+/// Error modal and fading notices.
+void draw_notifications(AppState& s);
+
+/// Queues coding the current selection with `code` (own or team code); no-op without a selection.
+void code_selection(AppState& s, const ModelCache& c, CommandQueue& q, RowId code);
+/// Queues an in-vivo code: the selected words become the new code's name, applied to them.
+void code_in_vivo(AppState& s, const ModelCache& c, CommandQueue& q);
+/// Queues a new code named `name` in the coder's codebook applied to the selection.
+void code_with_new(AppState& s, const ModelCache& c, CommandQueue& q, const std::string& name);
+
+}  // namespace tessera::gui
