@@ -1,4 +1,4 @@
-// Import throughput: a generated corpus of transcripts (txt in several encodings, vtt, srt) imported
+// Import throughput: a generated corpus of transcripts (txt in several encodings, vtt, srt, docx) imported
 // and composed, and stored in a project, against the floor of reading + NFC-normalising the same bytes.
 // Usage: bench_import [files=500] [words_per_file=8000] [repeats=5]
 #include "import/import_file.hpp"
@@ -8,6 +8,7 @@
 #include "text/text.hpp"
 
 #include <sys/resource.h>
+#include <zip.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -15,6 +16,8 @@
 #include <chrono>
 #include <cstdio>
 #include <fstream>
+#include <memory>
+#include <stdexcept>
 #include <random>
 #include <string>
 #include <vector>
@@ -37,6 +40,7 @@ const char* kWordsEmoji = "\U0001F642";
 struct CorpusFile {
     fs::path path;
     std::uint64_t bytes = 0;
+    std::string docx_text;  // a .docx's text as UTF-8: what the floor normalises for it (its bytes are zipped)
 };
 
 std::string utterance(std::mt19937& rng, int words) {
@@ -97,12 +101,46 @@ std::string clock(std::int64_t ms, char sep) {
     return buf;
 }
 
+struct ZipCloser {
+    void operator()(zip_t* z) const { zip_discard(z); }
+};
+
+// A minimal Word file: each turn a paragraph with the label in a bold run.
+void write_docx(const fs::path& p, const std::string& paragraphs_xml) {
+    static const std::string kTypes =
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/"
+        "content-types\"><Default Extension=\"rels\" ContentType=\"application/"
+        "vnd.openxmlformats-package.relationships+xml\"/><Override PartName=\"/word/document.xml\" "
+        "ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/></Types>";
+    static const std::string kRels =
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/"
+        "2006/relationships\"><Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/"
+        "relationships/officeDocument\" Target=\"word/document.xml\"/></Relationships>";
+    const std::string doc = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document xmlns:w=\"http://"
+                            "schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>" +
+                            paragraphs_xml + "</w:body></w:document>";
+    int err = 0;
+    std::unique_ptr<zip_t, ZipCloser> z(zip_open(p.c_str(), ZIP_CREATE | ZIP_TRUNCATE, &err));
+    if (!z) throw std::runtime_error("cannot create " + p.string());
+    for (const auto& [name, data] : {std::pair<const char*, const std::string*>{"[Content_Types].xml", &kTypes},
+                                     {"_rels/.rels", &kRels}, {"word/document.xml", &doc}}) {
+        zip_source_t* src = zip_source_buffer(z.get(), data->data(), data->size(), 0);
+        if (src == nullptr || zip_file_add(z.get(), name, src, ZIP_FL_OVERWRITE) < 0) {
+            zip_source_free(src);
+            throw std::runtime_error("cannot add " + std::string(name) + " to " + p.string());
+        }
+    }
+    if (zip_close(z.get()) != 0) throw std::runtime_error("cannot write " + p.string());
+    z.release();  // zip_close freed it
+}
+
 std::vector<CorpusFile> make_corpus(const fs::path& dir, int files, int words_per_file) {
     std::vector<CorpusFile> out;
     std::mt19937 rng(42);
     for (int f = 0; f < files; ++f) {
-        int kind = f % 10;  // 0-5 txt UTF-8 (2 with BOM+CRLF), 6 txt cp1252, 7 txt UTF-16LE, 8 vtt, 9 srt
+        int kind = f % 10;  // 0-4 txt UTF-8 (3-4 with BOM+CRLF), 5 docx, 6 txt cp1252, 7 txt UTF-16LE, 8 vtt, 9 srt
         std::string body;
+        std::string plain;
         int words = 0;
         std::int64_t t = 0;
         int cue = 1;
@@ -116,18 +154,28 @@ std::vector<CorpusFile> make_corpus(const fs::path& dir, int files, int words_pe
                 body += clock(t, '.') + " --> " + clock(t + 4000, '.') + "\n<v " + who + ">" + u + "</v>\n\n";
             } else if (kind == 9) {
                 body += std::to_string(cue++) + "\n" + clock(t, ',') + " --> " + clock(t + 4000, ',') + "\n" + u + "\n\n";
+            } else if (kind == 5) {
+                body += "<w:p><w:r><w:rPr><w:b/></w:rPr><w:t>" + who + ":</w:t></w:r><w:r><w:t xml:space=\"preserve\"> " +
+                        u + "</w:t></w:r></w:p>";
+                plain += who + ": " + u + "\n";
             } else {
                 body += who + ": " + u + "\n";
             }
             t += 4000;
         }
         std::string bytes;
-        std::string ext = kind == 8 ? ".vtt" : kind == 9 ? ".srt" : ".txt";
+        std::string ext = kind == 8 ? ".vtt" : kind == 9 ? ".srt" : kind == 5 ? ".docx" : ".txt";
+        fs::path p = dir / ("t" + std::to_string(f) + ext);
+        if (kind == 5) {
+            write_docx(p, body);
+            out.push_back({p, fs::file_size(p), std::move(plain)});
+            continue;
+        }
         if (kind == 6) {
             bytes = to_latin1(body);
         } else if (kind == 7) {
             bytes = utf16le_with_bom(body);
-        } else if (kind >= 4 && kind <= 5) {
+        } else if (kind >= 3 && kind <= 4) {
             bytes = "\xEF\xBB\xBF";
             for (char c : body) {
                 if (c == '\n') bytes += '\r';
@@ -136,9 +184,8 @@ std::vector<CorpusFile> make_corpus(const fs::path& dir, int files, int words_pe
         } else {
             bytes = body;
         }
-        fs::path p = dir / ("t" + std::to_string(f) + ext);
         std::ofstream(p, std::ios::binary).write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-        out.push_back({p, bytes.size()});
+        out.push_back({p, bytes.size(), {}});
     }
     return out;
 }
@@ -162,11 +209,16 @@ std::string read_all(const fs::path& p) {
     return s;
 }
 
-// The floor: read the bytes and NFC-normalise them (decoding first where they are not UTF-8).
+// The floor: read the bytes and NFC-normalise them (decoding first where they are not UTF-8; for a
+// .docx, normalising the text it holds).
 std::size_t floor_pass(const std::vector<CorpusFile>& corpus) {
     std::size_t sink = 0;
     for (const auto& f : corpus) {
         std::string bytes = read_all(f.path);
+        if (!f.docx_text.empty()) {
+            sink += bytes.size() + text::to_nfc(f.docx_text).size();
+            continue;
+        }
         std::string utf8 = text::is_valid_utf8(bytes) ? std::move(bytes) : text::decode_to_utf8(bytes).utf8;
         sink += text::to_nfc(utf8).size();
     }
@@ -226,7 +278,7 @@ int main(int argc, char** argv) {
     }
     long rss_start = peak_rss_kib();
     double mb = static_cast<double>(bytes) / 1e6;
-    std::printf("corpus: %d files (txt UTF-8/BOM+CRLF/cp1252/UTF-16LE, vtt, srt), %.1f MB, %lld words\n", files, mb,
+    std::printf("corpus: %d files (txt UTF-8/BOM+CRLF/cp1252/UTF-16LE, docx, vtt, srt), %.1f MB, %lld words\n", files, mb,
                 static_cast<long long>(word_count));
 
     std::size_t sink = 0;

@@ -98,7 +98,8 @@ std::optional<LabelHit> label_with_time(std::string_view line) {
     if (!t || p != end) return std::nullopt;
     std::string_view label = trim(line.substr(0, start));
     if (!is_plausible_label(label)) return std::nullopt;
-    return LabelHit{std::string(label), {}, t, true};
+    // "We met at 10:30" is a sentence; names (not role words) must recur to count as speakers.
+    return LabelHit{std::string(label), {}, t, is_role_like_label(label)};
 }
 
 std::optional<LabelHit> parse_label(std::string_view raw) {
@@ -329,12 +330,19 @@ std::vector<ImportedTurn> detect_turns(const std::vector<Paragraph>& paragraphs,
     }
     // In a document where most lines carry labels (a transcript), a name seen once is a speaker
     // too; in prose, a one-off "Note: ..." is not.
+    // A label alone on its line and the utterance under it count as one labelled line.
     std::size_t text_lines = 0, labelled = 0;
+    bool after_bare_label = false;
     for (const auto& para : lines)
         for (const Line& l : para) {
             if (trim(l.text).empty() || l.timing) continue;
+            if (after_bare_label && !l.hit) {
+                after_bare_label = false;
+                continue;
+            }
             ++text_lines;
             labelled += l.hit && (l.hit->strong || counts[l.hit->label] >= 2);
+            after_bare_label = l.hit && l.hit->rest.empty();
         }
     bool transcript_like = labelled * 2 >= text_lines && labelled > 0;
     auto accepted = [&](const LabelHit& h) { return h.strong || counts[h.label] >= 2 || transcript_like; };

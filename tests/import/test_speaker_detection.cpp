@@ -79,3 +79,17 @@ TEST_CASE("speakers: role-like label alone on a line ('INTERVIEWER', 'P3'), but 
     CHECK(turns[2].speaker_label == "P3");  // "I" alone is text: a new paragraph of the same speaker
     CHECK(turns[2].text == "I\nthink so.");
 }
+
+TEST_CASE("speakers: a name with a time above the text counts when it recurs; a sentence ending in a time does not",
+          "[import]") {
+    auto named = detect("Sarah Jones  00:13\nHello.\n\nTom  00:20\nHi.\n\nSarah Jones  00:31\nShall we?\n");
+    REQUIRE(named.size() == 3);
+    CHECK(named[0].speaker_label == "Sarah Jones");
+    CHECK(named[0].start_ms == 13000);
+    CHECK(named[1].speaker_label == "Tom");  // once, but most lines here are labelled
+    CHECK(named[2].start_ms == 31000);
+
+    auto prose = detect("The bus came at last.\nWe met at 10:30\nand talked for an hour.\nIt was fine.\nThen home.\n");
+    REQUIRE(prose.size() == 1);
+    CHECK(prose[0].speaker_label.empty());
+}
