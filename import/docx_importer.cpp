@@ -4,6 +4,8 @@
 #include "import/xml_part.hpp"
 #include "import/zip_archive.hpp"
 
+#include <set>
+
 namespace tessera::importer::detail {
 namespace {
 
@@ -13,9 +15,25 @@ bool on_off(const pugi::xml_node& n) {
     return !(v == "0" || v == "false" || v == "off");
 }
 
-bool run_is_bold(const pugi::xml_node& run) {
+// Character styles that make text bold ("Strong", a "Speaker" style), from word/styles.xml.
+using BoldStyles = std::set<std::string, std::less<>>;
+bool run_is_bold(const pugi::xml_node& run, const BoldStyles& bold_styles) {
     pugi::xml_node rpr = run.child("w:rPr");
-    return rpr && on_off(rpr.child("w:b"));
+    if (!rpr) return false;
+    if (pugi::xml_node b = rpr.child("w:b")) return on_off(b);
+    return bold_styles.count(std::string_view(rpr.child("w:rStyle").attribute("w:val").value())) > 0;
+}
+
+BoldStyles bold_character_styles(const ZipArchive& zip, const std::string& path) {
+    BoldStyles out;
+    auto xml = zip.read("word/styles.xml");
+    if (!xml) return out;
+    pugi::xml_document d;
+    parse_xml_part(d, *xml, "word/styles.xml", path);
+    for (pugi::xml_node st : d.child("w:styles").children("w:style"))
+        if (std::string_view(st.attribute("w:type").value()) == "character" && on_off(st.child("w:rPr").child("w:b")))
+            out.insert(st.attribute("w:styleId").value());
+    return out;
 }
 
 class ParagraphBuilder {
@@ -42,8 +60,8 @@ private:
     bool m_has_plain = false;
 };
 
-void visit_run(const pugi::xml_node& run, ParagraphBuilder& b) {
-    bool bold = run_is_bold(run);
+void visit_run(const pugi::xml_node& run, const BoldStyles& styles, ParagraphBuilder& b) {
+    bool bold = run_is_bold(run, styles);
     for (pugi::xml_node c : run.children()) {
         std::string_view n = c.name();
         if (n == "w:t") b.add(c.child_value(), bold);
@@ -54,28 +72,28 @@ void visit_run(const pugi::xml_node& run, ParagraphBuilder& b) {
     }
 }
 
-void visit_inline(const pugi::xml_node& parent, ParagraphBuilder& b) {
+void visit_inline(const pugi::xml_node& parent, const BoldStyles& styles, ParagraphBuilder& b) {
     for (pugi::xml_node c : parent.children()) {
         std::string_view n = c.name();
-        if (n == "w:r") visit_run(c, b);
+        if (n == "w:r") visit_run(c, styles, b);
         else if (n == "w:ins" || n == "w:hyperlink" || n == "w:smartTag" || n == "w:fldSimple" || n == "w:customXml" ||
                  n == "w:sdt" || n == "w:sdtContent" || n == "w:moveTo" || n == "w:dir" || n == "w:bdo")
-            visit_inline(c, b);
+            visit_inline(c, styles, b);
         // w:del and w:moveFrom are dropped: tracked changes are taken as accepted
     }
 }
 
-Paragraph paragraph_of(const pugi::xml_node& p) {
+Paragraph paragraph_of(const pugi::xml_node& p, const BoldStyles& styles) {
     ParagraphBuilder b;
-    visit_inline(p, b);
+    visit_inline(p, styles, b);
     return b.take();
 }
 
-std::string cell_text(const pugi::xml_node& tc) {
+std::string cell_text(const pugi::xml_node& tc, const BoldStyles& styles) {
     std::string out;
     for (pugi::xml_node p : tc.children()) {
         if (std::string_view(p.name()) != "w:p") continue;
-        std::string t = paragraph_of(p).text;
+        std::string t = paragraph_of(p, styles).text;
         if (t.empty()) continue;
         if (!out.empty()) out += ' ';
         out += t;
@@ -83,15 +101,15 @@ std::string cell_text(const pugi::xml_node& tc) {
     return out;
 }
 
-void visit_body(const pugi::xml_node& body, std::vector<Paragraph>& out) {
+void visit_body(const pugi::xml_node& body, const BoldStyles& styles, std::vector<Paragraph>& out) {
     for (pugi::xml_node c : body.children()) {
         std::string_view n = c.name();
         if (n == "w:p") {
-            out.push_back(paragraph_of(c));
+            out.push_back(paragraph_of(c, styles));
         } else if (n == "w:tbl") {
             for (pugi::xml_node tr : c.children("w:tr")) {
                 std::vector<std::string> cells;
-                for (pugi::xml_node tc : tr.children("w:tc")) cells.push_back(cell_text(tc));
+                for (pugi::xml_node tc : tr.children("w:tc")) cells.push_back(cell_text(tc, styles));
                 Paragraph row;
                 for (std::size_t k = 0; k < cells.size(); ++k) row.text += (k ? "\t" : "") + cells[k];
                 // "Speaker | what they said" tables are transcripts; any other row is layout.
@@ -99,9 +117,9 @@ void visit_body(const pugi::xml_node& body, std::vector<Paragraph>& out) {
                 if (row.text.find_first_not_of('\t') != std::string::npos) out.push_back(std::move(row));
             }
         } else if (n == "w:sdt" || n == "w:customXml") {
-            visit_body(c.child("w:sdtContent") ? c.child("w:sdtContent") : c, out);
+            visit_body(c.child("w:sdtContent") ? c.child("w:sdtContent") : c, styles, out);
         } else if (n == "w:ins" || n == "w:moveTo") {
-            visit_body(c, out);
+            visit_body(c, styles, out);
         }
     }
 }
@@ -136,7 +154,7 @@ void import_docx(std::string_view bytes, const ImportOptions& options, ImportedD
     pugi::xml_node body = d.child("w:document").child("w:body");
     if (!body) throw ImportError(doc.source_path, "not a Word document: " + part + " has no w:document/w:body");
     std::vector<Paragraph> paragraphs;
-    visit_body(body, paragraphs);
+    visit_body(body, bold_character_styles(zip, doc.source_path), paragraphs);
     doc.encoding = "UTF-8";
     detect_into(paragraphs, options, doc);
 }

@@ -13,7 +13,7 @@ find "$src" -exec touch -t 202601010000 {} +
 # Word: parts zipped as Word does ([Content_Types].xml first).
 (cd "$src/interview_docx" && rm -f "$here/interview.docx" &&
  zip -X -q "$here/interview.docx" '[Content_Types].xml' _rels/.rels word/document.xml word/_rels/document.xml.rels \
-     word/header1.xml word/comments.xml)
+     word/header1.xml word/comments.xml word/styles.xml)
 
 # OpenDocument: mimetype first and stored uncompressed, as the ODF spec requires.
 (cd "$src/focus_group_odt" && rm -f "$here/focus_group.odt" &&
