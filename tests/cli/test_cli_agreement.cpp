@@ -1,0 +1,83 @@
+// `tessera agreement` end to end: a published ratings example, and a project's two coders.
+#include "store/project.hpp"
+#include "test_support.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <array>
+#include <cstdio>
+#include <sys/wait.h>
+
+using tessera::test::TempDir;
+
+namespace {
+
+std::pair<int, std::string> run(const std::string& args) {
+    std::string cmd = std::string(TESSERA_CLI_EXE) + " " + args + " 2>&1";
+    FILE* f = popen(cmd.c_str(), "r");
+    REQUIRE(f);
+    std::string out;
+    std::array<char, 4096> buf{};
+    std::size_t n;
+    while ((n = fread(buf.data(), 1, buf.size(), f)) > 0) out.append(buf.data(), n);
+    int status = pclose(f);
+    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
+}
+
+std::string q(const std::filesystem::path& p) { return "'" + p.string() + "'"; }
+
+}  // namespace
+
+// Krippendorff (2011), "Computing Krippendorff's alpha-reliability": 4 coders, 12 units, blanks.
+TEST_CASE("cli agreement: ratings table reproduces Krippendorff's canonical example", "[cli][agreement]") {
+    TempDir dir;
+    tessera::test::write_file(dir / "r.csv",
+                              "unit,A,B,C,D\n1,1,1,,1\n2,2,2,3,2\n3,3,3,3,3\n4,3,3,3,3\n5,2,2,2,2\n6,1,2,3,4\n"
+                              "7,4,4,4,4\n8,1,1,2,1\n9,2,2,2,2\n10,,5,5,5\n11,,,1,1\n12,,3,,\n");
+    auto [code, out] = run("agreement --ratings " + q(dir / "r.csv") + " --format json");
+    INFO(out);
+    REQUIRE(code == 0);
+    REQUIRE(out.find("\"value\": \"0.7434\"") != std::string::npos);  // nominal alpha .743
+    auto [c2, interval] = run("agreement --ratings " + q(dir / "r.csv") + " --level interval");
+    REQUIRE(c2 == 0);
+    REQUIRE(interval.find("0.8491") != std::string::npos);
+    REQUIRE(interval.find("bootstrap 95% CI") != std::string::npos);
+}
+
+TEST_CASE("cli agreement: undefined coefficients say so instead of printing 0 or 1", "[cli][agreement]") {
+    TempDir dir;
+    tessera::test::write_file(dir / "same.csv", "unit,A,B\n1,yes,yes\n2,yes,yes\n3,yes,yes\n");
+    auto [code, out] = run("agreement --ratings " + q(dir / "same.csv"));
+    REQUIRE(code == 0);
+    REQUIRE(out.find("undefined") != std::string::npos);
+}
+
+TEST_CASE("cli agreement: two coders of a project, char and segment units, csv and json", "[cli][agreement]") {
+    TempDir dir;
+    auto proj = dir / "a.tessera";
+    REQUIRE(run("new " + q(proj)).first == 0);
+    tessera::test::write_file(dir / "fg.txt", "P1: We want to be asked before anything is shared.\n\nP2: Research is good.\n");
+    REQUIRE(run("import " + q(proj) + " " + q(dir / "fg.txt")).first == 0);
+    // A shared (team) code path in both coders' codebooks: equal paths pair up.
+    tessera::test::write_file(dir / "c.csv",
+                              "document,coder,code,quote\n"
+                              "fg,A,Consent,We want to be asked\n"
+                              "fg,B,Consent,We want to be asked before anything is shared.\n"
+                              "fg,A,Benefit,Research is good.\n"
+                              "fg,B,Benefit,Research is good.\n");
+    REQUIRE(run("apply --create " + q(proj) + " " + q(dir / "c.csv")).first == 0);
+    auto [code, out] = run("agreement " + q(proj) + " --coders A,B --format json");
+    INFO(out);
+    REQUIRE(code == 0);
+    REQUIRE(out.find("\"pairs_from\": \"codes with the same path in both codebooks\"") != std::string::npos);
+    REQUIRE(out.find("\"label\": \"Benefit\"") != std::string::npos);
+    auto [c2, seg] = run("agreement " + q(proj) + " --coders A,B --unit segment:50 --format csv");
+    INFO(seg);
+    REQUIRE(c2 == 0);
+    REQUIRE(seg.find("Consent") != std::string::npos);
+    auto [c3, bad] = run("agreement " + q(proj) + " --coders A,Nobody");
+    REQUIRE(c3 == 1);
+    REQUIRE(bad.find("no coder named 'Nobody'") != std::string::npos);
+    auto [c4, unit] = run("agreement " + q(proj) + " --coders A,B --unit words");
+    REQUIRE(c4 == 1);
+}
