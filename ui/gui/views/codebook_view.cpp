@@ -69,7 +69,9 @@ void context_menu(AppState& s, const ModelCache& c, CommandQueue& q, const Code&
     }
     if (ImGui::MenuItem("Move to top level", nullptr, false, mine && code.parent_id.has_value()))
         q.push(std::make_unique<MoveCode>(code.id, std::nullopt));
-    if (ImGui::BeginMenu("Merge into", mine)) {
+    bool merge_open = ImGui::BeginMenu("Merge into", mine);
+    ui::probe("codebook/menu/merge");
+    if (merge_open) {
         ImGui::TextDisabled("Its codings move; the merged code is remembered in the lineage.");
         for (const auto& other : c.codes()) {
             if (other.id == code.id || other.owner_coder_id != code.owner_coder_id) continue;
@@ -78,6 +80,7 @@ void context_menu(AppState& s, const ModelCache& c, CommandQueue& q, const Code&
                 q.push(std::make_unique<MergeCodes>(code.id, other.id));
                 if (s.selected_code == code.id) s.selected_code = other.id;
             }
+            ui::probe("codebook/merge/" + std::to_string(other.id));
             ImGui::PopID();
         }
         ImGui::EndMenu();

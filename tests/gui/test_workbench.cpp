@@ -1,0 +1,283 @@
+// Headless workbench tests: real ImGui frames of the App, driven by injected mouse and keys.
+#include "headless.hpp"
+#include "test_support.hpp"
+#include "ui/gui/probe.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace tessera;
+using tessera::test::Headless;
+using tessera::test::TempDir;
+
+namespace {
+
+// Original text: emoji beyond the BMP and accented letters, so code points, UTF-16 units and bytes differ.
+const char* kText =
+    "P1: Honestly? They felt cold 😟 at the café — Zoë said so too.\n\n"
+    "P2: I'm naïve maybe, but words matter 💬 to me.\n\n"
+    "P3: A phone call first 👍, then the letter. Señora Núñez agreed.";
+
+std::int64_t cp_of(const std::string& text, const std::string& sub) {
+    auto hay = text::to_utf32(text);
+    auto pos = hay.find(text::to_utf32(sub));
+    REQUIRE(pos != std::u32string::npos);
+    return static_cast<std::int64_t>(pos);
+}
+
+struct Fixture {
+    TempDir dir;
+    std::filesystem::path path = dir / "study.tessera";
+    Project p = Project::create(path);  // "another window" on the same file
+    RowId doc = 0, amara = 0, ben = 0;
+
+    explicit Fixture(const std::string& body = kText) {
+        NewDocument d;
+        d.name = "Focus group 1";
+        d.text = body;
+        std::int64_t start = 0;
+        auto u = text::to_utf32(body);
+        // Turns: each "Pn: " paragraph; the utterance starts after the label.
+        std::size_t i = 0;
+        while (i < u.size()) {
+            std::size_t end = u.find(U"\n\n", i);
+            if (end == std::u32string::npos) end = u.size();
+            std::string label = "P" + std::to_string(u[i + 1] - U'0');
+            start = static_cast<std::int64_t>(i) + 4;
+            d.turns.push_back({{start, static_cast<std::int64_t>(end)}, label, std::nullopt, std::nullopt});
+            bool known = false;
+            for (auto& s : d.speakers) known |= s.label == label;
+            if (!known) d.speakers.push_back({label, SpeakerRole::participant, label});
+            i = end + 2;
+        }
+        doc = p.add_document(d);
+        amara = p.insert_coder({0, "", "Amara"});
+        ben = p.insert_coder({0, "", "Ben"});
+    }
+    std::int64_t cp(const std::string& sub) { return cp_of(kText, sub); }
+    RowId code(const std::string& name, RowId owner) {
+        Code c;
+        c.name = name;
+        c.owner_coder_id = owner;
+        return p.insert_code(c);
+    }
+    RowId coding(RowId code_id, RowId coder, text::Span s) {
+        Coding c;
+        c.document_id = doc;
+        c.code_id = code_id;
+        c.coder_id = coder;
+        c.span = s;
+        return p.insert_coding(c);
+    }
+    gui::AppOptions options(const std::string& coder = "Amara") {
+        gui::AppOptions o;
+        o.project = path;
+        o.coder = coder;
+        o.remember_recent = false;
+        return o;
+    }
+    std::vector<Coding> codings_of(RowId coder) { return p.codings({std::nullopt, std::nullopt, coder}); }
+};
+
+ImVec2 nudge(ImVec2 v) { return ImVec2(v.x + 0.5f, v.y); }
+
+}  // namespace
+
+TEST_CASE("dragging over emoji and accents codes the exact code-point span", "[ui]") {
+    Fixture f;
+    gui::App app(f.options());
+    Headless h(app);
+    h.frames(3);
+    std::int64_t s = f.cp("cold 😟 at the café"), e = s + 18;
+    auto a = app.transcript().screen_pos(s), b = app.transcript().screen_pos(e);
+    REQUIRE(a);
+    REQUIRE(b);
+    h.drag(nudge(*a), nudge(*b));
+    REQUIRE(app.state().selection.span() == text::Span{s, e});
+
+    h.key('N', true);
+    h.frames(2);
+    h.type("Cold letters");
+    h.key(Headless::kEnter);
+    h.frames(2);
+    auto mine = f.codings_of(f.amara);
+    REQUIRE(mine.size() == 1);
+    CHECK(mine[0].span == text::Span{s, e});
+    CHECK(std::string(text::OffsetIndex(f.p.document(f.doc).text).slice(mine[0].span)) == "cold 😟 at the café");
+    CHECK(f.p.code(mine[0].code_id).name == "Cold letters");
+    CHECK(f.p.code(mine[0].code_id).owner_coder_id == f.amara);
+    // The stripe is drawn for the new coding.
+    CHECK(h.drawn("transcript/coding/" + std::to_string(mine[0].id)));
+}
+
+TEST_CASE("double-click selects a word; the picker and number keys code it", "[ui]") {
+    Fixture f;
+    RowId trust = f.code("Trust", f.amara);
+    gui::App app(f.options());
+    Headless h(app);
+    h.frames(3);
+    std::int64_t w = f.cp("naïve");
+    auto p = app.transcript().screen_pos(w + 2);
+    REQUIRE(p);
+    h.double_click(*p);
+    REQUIRE(app.state().selection.span() == text::Span{w, w + 5});
+
+    h.key('K', true);
+    h.frames(2);
+    REQUIRE(h.drawn("picker/filter"));
+    h.type("tru");
+    h.key(Headless::kEnter);
+    h.frames(2);
+    auto mine = f.codings_of(f.amara);
+    REQUIRE(mine.size() == 1);
+    CHECK(mine[0].span == text::Span{w, w + 5});
+    CHECK(mine[0].code_id == trust);
+
+    // Keyboard: extend over the emoji one code point at a time, then code with recent code 1.
+    std::int64_t m = f.cp("matter 💬");
+    auto q = app.transcript().screen_pos(m);
+    REQUIRE(q);
+    h.click(nudge(*q));
+    for (int i = 0; i < 8; ++i) h.key(Headless::kRight, false, true);
+    REQUIRE(app.state().selection.span() == text::Span{m, m + 8});
+    h.key('1');
+    h.frames(1);
+    mine = f.codings_of(f.amara);
+    REQUIRE(mine.size() == 2);
+    CHECK(std::string(text::OffsetIndex(f.p.document(f.doc).text).slice(mine[1].span)) == "matter 💬");
+}
+
+TEST_CASE("undo and redo restore codings with Ctrl+Z and Ctrl+Shift+Z", "[ui]") {
+    Fixture f;
+    gui::App app(f.options());
+    Headless h(app);
+    h.frames(3);
+    std::int64_t s = f.cp("Señora Núñez");
+    auto a = app.transcript().screen_pos(s), b = app.transcript().screen_pos(s + 12);
+    REQUIRE((a && b));
+    h.drag(nudge(*a), nudge(*b));
+    h.key('I', true);  // in vivo: the words become the code
+    h.frames(1);
+    auto mine = f.codings_of(f.amara);
+    REQUIRE(mine.size() == 1);
+    CHECK(f.p.code(mine[0].code_id).name == "“Señora Núñez”");
+    RowId id = mine[0].id;
+
+    h.key('Z', true);
+    h.frames(1);
+    CHECK(f.codings_of(f.amara).empty());
+    CHECK(!f.p.find_code("“Señora Núñez”", f.amara));
+    h.key('Z', true, true);
+    h.frames(1);
+    mine = f.codings_of(f.amara);
+    REQUIRE(mine.size() == 1);
+    CHECK(mine[0].id == id);
+    CHECK(mine[0].span == text::Span{s, s + 12});
+}
+
+TEST_CASE("blind mode hides the other coder's codes and codings until it is turned off", "[ui]") {
+    Fixture f;
+    RowId bens = f.code("Ben's theme", f.ben);
+    RowId ben_coding = f.coding(bens, f.ben, {f.cp("cold"), f.cp("cold") + 4});
+    RowId mine_code = f.code("Mine", f.amara);
+    RowId my_coding = f.coding(mine_code, f.amara, {f.cp("phone"), f.cp("phone") + 5});
+    gui::App app(f.options());
+    Headless h(app);
+    h.frames(3);
+    REQUIRE(app.cache().blind());  // on by default with two coders
+    CHECK(h.drawn("transcript/coding/" + std::to_string(my_coding)));
+    CHECK(!h.drawn("transcript/coding/" + std::to_string(ben_coding)));
+    CHECK(h.drawn("codebook/row/" + std::to_string(mine_code)));
+    CHECK(!h.drawn("codebook/row/" + std::to_string(bens)));
+    for (const auto& c : app.cache().codings()) CHECK(c.coder_id == f.amara);
+
+    // Another window turns blind mode off: this window sees it within a few frames.
+    f.p.set_setting("blind_mode", "0");
+    h.frames(20);
+    CHECK(!app.cache().blind());
+    CHECK(h.drawn("transcript/coding/" + std::to_string(ben_coding)));
+    CHECK(h.drawn("codebook/row/" + std::to_string(bens)));
+}
+
+TEST_CASE("merging codes from the codebook's context menu moves the codings; undo splits them again", "[ui]") {
+    Fixture f;
+    RowId worry = f.code("Worry", f.amara), fear = f.code("Fear", f.amara);
+    RowId c1 = f.coding(worry, f.amara, {f.cp("cold"), f.cp("cold") + 4});
+    RowId c2 = f.coding(fear, f.amara, {f.cp("letter."), f.cp("letter.") + 6});
+    gui::App app(f.options());
+    Headless h(app);
+    h.frames(3);
+    h.click(h.at("codebook/row/" + std::to_string(worry)), 1);
+    h.frames(1);
+    h.move(h.at("codebook/menu/merge"));
+    h.frames(2);
+    h.click(h.at("codebook/merge/" + std::to_string(fear)));
+    h.frames(1);
+    CHECK(f.p.coding(c1).code_id == fear);
+    CHECK(f.p.coding(c2).code_id == fear);
+    CHECK(!f.p.find_code("Worry", f.amara));
+    CHECK(f.p.lineage(fear).size() == 1);
+    h.key('Z', true);
+    h.frames(1);
+    CHECK(f.p.coding(c1).code_id == worry);
+    CHECK(f.p.coding(c2).code_id == fear);
+}
+
+TEST_CASE("an error from the core shows in the window and changes nothing", "[ui]") {
+    Fixture f;
+    gui::App app(f.options());
+    Headless h(app);
+    h.frames(3);
+    auto codes_before = f.p.codes().size();
+    app.project()->db().exec("PRAGMA query_only=1");
+    std::int64_t s = f.cp("phone call");
+    auto a = app.transcript().screen_pos(s), b = app.transcript().screen_pos(s + 10);
+    REQUIRE((a && b));
+    h.drag(nudge(*a), nudge(*b));
+    h.key('I', true);
+    h.frames(2);
+    REQUIRE(h.drawn("notification/error/title"));
+    bool named = false;
+    for (const auto& n : app.state().notifications)
+        if (n.kind == gui::Notification::Kind::error) {
+            named = n.message.find("study.tessera") != std::string::npos;
+            CHECK(!n.advice.empty());
+        }
+    CHECK(named);
+    CHECK(f.p.codings().empty());
+    CHECK(f.p.codes().size() == codes_before);
+    h.click(h.at("notification/error/ok"));
+    h.frames(1);
+    CHECK(!h.drawn("notification/error/title"));
+}
+
+TEST_CASE("a long transcript lays out every turn but draws only the visible ones", "[ui]") {
+    std::string body;
+    for (int i = 0; i < 3000; ++i) {
+        if (i) body += "\n\n";
+        body += "P" + std::to_string(1 + i % 3) + ": Turn " + std::to_string(i) +
+                " — we talked about the café and the clinic, and how the letters felt 😟 to read.";
+    }
+    Fixture f(body);
+    gui::App app(f.options());
+    Headless h(app);
+    h.frames(3);
+    REQUIRE(app.transcript().layout().turn_count() == 3000);
+    CHECK(app.transcript().drawn_turns() > 5);
+    CHECK(app.transcript().drawn_turns() < 80);
+    CHECK(h.drawn("transcript/turn/0"));
+    CHECK(!h.drawn("transcript/turn/2999"));
+}
+
+TEST_CASE("choosing a coder on opening, and switching, is logged", "[ui]") {
+    Fixture f;
+    gui::App app(f.options(""));
+    Headless h(app);
+    h.frames(2);
+    REQUIRE(!app.state().coder_id);
+    h.click(h.at("coder/Ben"));
+    h.frames(1);
+    REQUIRE(app.state().coder_id == f.ben);
+    bool logged = false;
+    for (const auto& e : f.p.audit_log()) logged |= e.action == "switch coder";
+    CHECK(logged);
+}
