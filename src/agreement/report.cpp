@@ -99,6 +99,17 @@ Coefficient mean_of(const std::vector<AgreementRow>& rows, const Coefficient Agr
 
 }  // namespace
 
+Coefficient size_weighted_kappa(const std::vector<AgreementRow>& rows) {
+    double sum = 0.0, weight = 0.0;
+    for (const auto& r : rows)
+        if (r.kappa.kappa.defined() && r.units > 0.0) {
+            sum += *r.kappa.kappa.value * r.units;
+            weight += r.units;
+        }
+    if (weight <= 0.0) return Coefficient::undefined("no row has a defined kappa");
+    return Coefficient::of(sum / weight);
+}
+
 AgreementReport build_report(const ReportInput& input, const ReportOptions& options) {
     if (!(options.min_overlap > 0.0 && options.min_overlap <= 1.0))
         throw InvalidArgument("agreement report: minimum overlap must be in (0, 1], got " +

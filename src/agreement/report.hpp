@@ -6,11 +6,19 @@
 #include "agreement/units.hpp"
 #include "model/coding.hpp"
 #include "model/document.hpp"
+#include "util/error.hpp"
 
+#include <functional>
 #include <string>
 #include <vector>
 
 namespace tessera::agreement {
+
+/// Thrown by build_report when ReportOptions::progress asked it to stop; nothing is half-built.
+class Cancelled : public Error {
+public:
+    Cancelled() : Error("agreement report cancelled") {}
+};
 
 /// Unit of analysis for a coding report.
 enum class UnitKind {
@@ -59,6 +67,9 @@ struct ReportOptions {
     bool nvivo_empty_kappa_is_one = false;  ///< NVivo-compatibility: kappa = 1 when neither coded
     bool list_disagreements = true;
     bool per_code_document_rows = true;  ///< the NVivo-style cells (only where a coder coded)
+    /// Called now and then with the share done (0..1) while cells are counted; return false to
+    /// cancel, which makes build_report throw Cancelled. Empty: no reports.
+    std::function<bool(double)> progress;
 };
 
 /*
@@ -114,7 +125,11 @@ struct AgreementReport {
     std::string method;                           ///< unit, formulas, pooling, conventions
 };
 
-/// Builds the report. Throws InvalidArgument when coder_a == coder_b, a coding names an unknown
+/// Size-weighted mean of the rows' kappas (weights = units), as NVivo's FAQ suggests for averaging a
+/// code over sources; rows with an undefined kappa are left out. Undefined when none is defined.
+Coefficient size_weighted_kappa(const std::vector<AgreementRow>& rows);
+
+/// Builds the report. Throws Cancelled when options.progress returns false; throws InvalidArgument when coder_a == coder_b, a coding names an unknown
 /// document, a span lies outside its document, a code appears in two pairs, min_overlap is outside
 /// (0, 1], or presence_turn is asked for without turns.
 AgreementReport build_report(const ReportInput& input, const ReportOptions& options = {});

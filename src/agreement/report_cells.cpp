@@ -169,7 +169,12 @@ Cells build_cells(const ReportInput& in, const ReportOptions& o, std::vector<Dis
     if (out) out->reserve(out->size() + entries.size() + ncells);
 
     std::vector<Span> a, b;
+    std::size_t next_report = 0;
     for (std::size_t i = 0; i < entries.size();) {
+        if (o.progress && i >= next_report) {
+            if (!o.progress(static_cast<double>(i) / static_cast<double>(entries.size()))) throw Cancelled();
+            next_report = i + 4096;
+        }
         const std::uint32_t pair = entries[i].pair, doc = entries[i].doc;
         a.clear();
         b.clear();
@@ -276,6 +281,7 @@ Cells build_cells(const ReportInput& in, const ReportOptions& o, std::vector<Dis
         }
         cells.overall_alpha = binary_u_alpha(all_a, all_b, offset.back());
     }
+    if (o.progress && !o.progress(1.0)) throw Cancelled();
     return cells;
 }
 

@@ -160,3 +160,29 @@ TEST_CASE("report input errors name what is wrong", "[agreement][report]") {
     CHECK_THROWS_AS(unit_from_string("segment:0"), InvalidArgument);
     CHECK_THROWS_AS(unit_from_string("words"), InvalidArgument);
 }
+
+TEST_CASE("progress is reported and a false return cancels the report", "[agreement][report]") {
+    ReportOptions o;
+    std::vector<double> seen;
+    o.progress = [&](double f) {
+        seen.push_back(f);
+        return true;
+    };
+    build_report(sample(), o);
+    REQUIRE_FALSE(seen.empty());
+    CHECK(seen.back() == 1.0);
+    o.progress = [](double) { return false; };
+    CHECK_THROWS_AS(build_report(sample(), o), Cancelled);
+}
+
+TEST_CASE("size-weighted kappa weights each row by its units (NVivo's averaging over sources)", "[agreement][report]") {
+    std::vector<AgreementRow> rows(3);
+    rows[0].units = 1000;
+    rows[0].kappa.kappa = Coefficient::of(0.8);
+    rows[1].units = 3000;
+    rows[1].kappa.kappa = Coefficient::of(0.4);
+    rows[2].units = 500;
+    rows[2].kappa.kappa = Coefficient::undefined("nothing coded");
+    CHECK(*size_weighted_kappa(rows).value == Approx((0.8 * 1000 + 0.4 * 3000) / 4000));
+    CHECK_FALSE(size_weighted_kappa({}).defined());
+}
