@@ -81,3 +81,48 @@ TEST_CASE("cli agreement: two coders of a project, char and segment units, csv a
     auto [c4, unit] = run("agreement " + q(proj) + " --coders A,B --unit words");
     REQUIRE(c4 == 1);
 }
+
+TEST_CASE("cli align and resolve: propose, confirm into a team codebook, resolve a disagreement", "[cli][agreement]") {
+    TempDir dir;
+    auto proj = dir / "c.tessera";
+    REQUIRE(run("new " + q(proj)).first == 0);
+    tessera::test::write_file(dir / "fg.txt",
+                              "P1: I trust the NHS with my records, mostly.\n\nP2: Companies should never profit from it.\n");
+    REQUIRE(run("import " + q(proj) + " " + q(dir / "fg.txt")).first == 0);
+    tessera::test::write_file(dir / "c.csv",
+                              "document,coder,code,quote\n"
+                              "fg,Amara,Trust in NHS,I trust the NHS with my records\n"
+                              "fg,Ben,Faith in services,I trust the NHS with my records, mostly.\n"
+                              "fg,Amara,Profit,Companies should never profit from it.\n"
+                              "fg,Ben,Companies profiting,Companies should never profit\n");
+    REQUIRE(run("apply --create " + q(proj) + " " + q(dir / "c.csv")).first == 0);
+
+    auto [c1, proposal] = run("align " + q(proj) + " --coders Amara,Ben --json");
+    INFO(proposal);
+    REQUIRE(c1 == 0);
+    REQUIRE(proposal.find("\"Amara\": \"Trust in NHS\"") != std::string::npos);
+    REQUIRE(proposal.find("\"Ben\": \"Faith in services\"") != std::string::npos);
+    REQUIRE(tessera::Project::open(proj).alignments().empty());  // a proposal writes nothing
+
+    auto [c2, confirmed] = run("align " + q(proj) + " --coders Amara,Ben --confirm --pair 'Profit=Companies profiting=Profit motive'");
+    INFO(confirmed);
+    REQUIRE(c2 == 0);
+    {
+        tessera::Project p = tessera::Project::open(proj);
+        REQUIRE(p.alignments().size() == 2);
+        REQUIRE(p.find_code("Profit motive", std::nullopt));
+    }
+    auto [c3, listing] = run("resolve " + q(proj) + " --coders Amara,Ben");
+    INFO(listing);
+    REQUIRE(c3 == 0);
+    REQUIRE(listing.find("Ben") != std::string::npos);
+    auto [c4, done] = run("resolve " + q(proj) + " --coders Amara,Ben 1 --decision accept_b --note 'whole turn' --as Amara");
+    INFO(done);
+    REQUIRE(c4 == 0);
+    tessera::Project p = tessera::Project::open(proj);
+    REQUIRE(p.resolutions().size() == 1);
+    REQUIRE(p.resolutions()[0].note == "whole turn");
+    auto [c5, bad] = run("resolve " + q(proj) + " --coders Amara,Ben 99 --decision reject");
+    REQUIRE(c5 == 1);
+    REQUIRE(bad.find("no disagreement 99") != std::string::npos);
+}
