@@ -3,11 +3,9 @@
 // AnnotationTask on a sample of the same character units, measured in the same run.
 //
 // Usage: bench_agreement [--runs N] [--no-nltk] [--sample-cells K]
-#include "agreement/coefficients.hpp"
-#include "agreement/krippendorff.hpp"
-#include "agreement/report.hpp"
-
-#include <nlohmann/json.hpp>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
@@ -16,12 +14,14 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <random>
 #include <sstream>
 #include <string>
-#include <sys/resource.h>
-#include <sys/wait.h>
-#include <unistd.h>
+
+#include "agreement/coefficients.hpp"
+#include "agreement/krippendorff.hpp"
+#include "agreement/report.hpp"
 
 using namespace tessera;
 using namespace tessera::agreement;
@@ -33,7 +33,9 @@ constexpr int kDocuments = 1000, kCodes = 300;
 constexpr std::size_t kCodings = 200000;
 constexpr RowId kCoderA = 1, kCoderB = 2;
 
-double seconds_since(Clock::time_point t0) { return std::chrono::duration<double>(Clock::now() - t0).count(); }
+double seconds_since(Clock::time_point t0) {
+    return std::chrono::duration<double>(Clock::now() - t0).count();
+}
 
 // User + system CPU seconds of this process: steadier than wall time on a shared machine.
 double cpu_seconds() {
@@ -154,9 +156,12 @@ int main(int argc, char** argv) {
     std::size_t sample_k = 10;
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
-        if (a == "--runs" && i + 1 < argc) runs = std::max(1, std::atoi(argv[++i]));
-        else if (a == "--no-nltk") nltk = false;
-        else if (a == "--sample-cells" && i + 1 < argc) sample_k = static_cast<std::size_t>(std::max(1, std::atoi(argv[++i])));
+        if (a == "--runs" && i + 1 < argc)
+            runs = std::max(1, std::atoi(argv[++i]));
+        else if (a == "--no-nltk")
+            nltk = false;
+        else if (a == "--sample-cells" && i + 1 < argc)
+            sample_k = static_cast<std::size_t>(std::max(1, std::atoi(argv[++i])));
         else {
             std::fprintf(stderr, "usage: %s [--runs N] [--no-nltk] [--sample-cells K]\n", argv[0]);
             return 2;
@@ -180,14 +185,15 @@ int main(int argc, char** argv) {
         cpu.push_back(cpu_seconds() - c0);
     }
     const double med = median(times);
-    std::printf("full report (char + segment units; per code, per document, per code x document, pooled, averaged,\n"
-                "  disagreements): median %.3f s over %d runs (min %.3f, max %.3f)\n",
-                med, runs, *std::min_element(times.begin(), times.end()), *std::max_element(times.begin(), times.end()));
+    std::printf(
+        "full report (char + segment units; per code, per document, per code x document, pooled, averaged,\n"
+        "  disagreements): median %.3f s over %d runs (min %.3f, max %.3f)\n",
+        med, runs, *std::min_element(times.begin(), times.end()), *std::max_element(times.begin(), times.end()));
     std::printf("  CPU time (user + system): median %.3f s\n", median(cpu));
-    std::printf("  rows: %zu per code, %zu per document, %zu per code x document; disagreements: %zu char, %zu segment\n",
-                last.character.per_code.size(), last.character.per_document.size(),
-                last.character.per_code_document.size(), last.character.disagreements.size(),
-                last.segment.disagreements.size());
+    std::printf(
+        "  rows: %zu per code, %zu per document, %zu per code x document; disagreements: %zu char, %zu segment\n",
+        last.character.per_code.size(), last.character.per_document.size(), last.character.per_code_document.size(),
+        last.character.disagreements.size(), last.segment.disagreements.size());
     std::printf("  overall pooled (char): kappa %s, alpha %s; averaged kappa %s over %zu codes\n",
                 format_coefficient(last.character.overall_pooled.kappa.kappa).c_str(),
                 format_coefficient(last.character.overall_pooled.alpha).c_str(),
@@ -267,9 +273,10 @@ int main(int argc, char** argv) {
         max_diff = std::max(max_diff, std::abs(out["alpha"][i].get<double>() - ours_alpha[i]));
     }
     const double theirs = out["seconds"].get<double>();
-    std::printf("NLTK AnnotationTask on a sample of the same character units: %zu (code, document) cells, %.2f M "
-                "units x 2 coders\n",
-                sample.size(), static_cast<double>(units) / 1e6);
+    std::printf(
+        "NLTK AnnotationTask on a sample of the same character units: %zu (code, document) cells, %.2f M "
+        "units x 2 coders\n",
+        sample.size(), static_cast<double>(units) / 1e6);
     std::printf("  NLTK kappa() + alpha(): %.3f s; Tessera (spans -> counts -> kappa + alpha): %.6f s; ratio %.0fx\n",
                 theirs, ours, theirs / ours);
     std::printf("  Tessera on the same per-character ratings table NLTK gets: %.4f s; ratio %.0fx (checksum %.3f)\n",

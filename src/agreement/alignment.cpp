@@ -2,15 +2,15 @@
 // names and definitions add text similarity; a greedy one-to-one matching proposes the pairs.
 #include "agreement/alignment.hpp"
 
-#include "text/text.hpp"
-#include "util/error.hpp"
-
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
 #include <map>
 #include <set>
 #include <unordered_map>
+
+#include "text/text.hpp"
+#include "util/error.hpp"
 
 namespace tessera::agreement {
 
@@ -30,7 +30,8 @@ std::vector<std::string> words(const std::string& s, std::size_t min_len) {
     const std::string folded = text::fold_case(s);
     for (char ch : folded + " ") {
         const auto u = static_cast<unsigned char>(ch);
-        if (std::isalnum(u) || u >= 0x80) cur += ch;
+        if (std::isalnum(u) || u >= 0x80)
+            cur += ch;
         else {
             if (cur.size() >= min_len) out.push_back(cur);
             cur.clear();
@@ -79,8 +80,7 @@ double name_similarity(const std::string& a, const std::string& b) {
 }
 
 Alignment align_codebooks(const std::vector<Code>& codes_a, const std::vector<Code>& codes_b,
-                          const std::vector<Coding>& codings, RowId coder_a, RowId coder_b,
-                          const AlignmentOptions& o) {
+                          const std::vector<Coding>& codings, RowId coder_a, RowId coder_b, const AlignmentOptions& o) {
     if (o.overlap_weight < 0 || o.name_weight < 0 || o.definition_weight < 0 ||
         o.overlap_weight + o.name_weight + o.definition_weight <= 0)
         throw InvalidArgument("codebook alignment: weights must be non-negative and not all zero");
@@ -141,11 +141,13 @@ Alignment align_codebooks(const std::vector<Code>& codes_a, const std::vector<Co
             p.definition = jaccard(da, db, &shared_def);
             const double wd = have_def ? o.definition_weight : 0.0;
             const double wsum = o.overlap_weight + o.name_weight + wd;
-            p.score = wsum > 0.0 ? (o.overlap_weight * p.overlap + o.name_weight * p.name + wd * p.definition) / wsum : 0.0;
+            p.score =
+                wsum > 0.0 ? (o.overlap_weight * p.overlap + o.name_weight * p.name + wd * p.definition) / wsum : 0.0;
             if (p.score < o.min_score) continue;
             char buf[256];
-            std::snprintf(buf, sizeof buf, "score %.2f = overlap %.2f of coded text (weight %.2f) + names %.2f (weight %.2f)",
-                          p.score, p.overlap, o.overlap_weight / wsum, p.name, o.name_weight / wsum);
+            std::snprintf(buf, sizeof buf,
+                          "score %.2f = overlap %.2f of coded text (weight %.2f) + names %.2f (weight %.2f)", p.score,
+                          p.overlap, o.overlap_weight / wsum, p.name, o.name_weight / wsum);
             p.explanation = buf;
             if (have_def) {
                 std::snprintf(buf, sizeof buf, " + definitions %.2f (weight %.2f)", p.definition, wd / wsum);

@@ -2,18 +2,18 @@
 // overlap and how their names and definitions read, with an explained score.
 #pragma once
 
-#include "model/coding.hpp"
-
 #include <string>
 #include <vector>
+
+#include "model/coding.hpp"
 
 namespace tessera::agreement {
 
 struct AlignmentOptions {
-    double overlap_weight = 0.6;     ///< Jaccard of the characters the two codes cover
-    double name_weight = 0.25;       ///< similarity of the names
-    double definition_weight = 0.15; ///< similarity of the definitions (re-weighted away when one is empty)
-    double min_score = 0.2;          ///< pairs scoring below are not proposed
+    double overlap_weight = 0.6;      ///< Jaccard of the characters the two codes cover
+    double name_weight = 0.25;        ///< similarity of the names
+    double definition_weight = 0.15;  ///< similarity of the definitions (re-weighted away when one is empty)
+    double min_score = 0.2;           ///< pairs scoring below are not proposed
 };
 
 /// A proposed pair with the parts of its score.

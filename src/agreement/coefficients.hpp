@@ -2,10 +2,10 @@
 // Brennan-Prediger, Gwet's AC1 and Fleiss' kappa, over ratings or 2-coder contingency tables.
 #pragma once
 
+#include <optional>
+
 #include "agreement/ratings.hpp"
 #include "agreement/result.hpp"
-
-#include <optional>
 
 namespace tessera::agreement {
 

@@ -1,11 +1,11 @@
 // Krippendorff's alpha via the coincidence matrix (agreement-methods.md §7) and its bootstraps (§8).
 #include "agreement/krippendorff.hpp"
 
-#include "util/error.hpp"
-
 #include <algorithm>
 #include <cmath>
 #include <random>
+
+#include "util/error.hpp"
 
 namespace tessera::agreement {
 
@@ -23,7 +23,9 @@ namespace {
 
 constexpr double kEps = 1e-12;
 
-double unit_uniform(std::mt19937_64& rng) { return static_cast<double>(rng() >> 11) * 0x1.0p-53; }
+double unit_uniform(std::mt19937_64& rng) {
+    return static_cast<double>(rng() >> 11) * 0x1.0p-53;
+}
 
 Coincidences coincidences_of_units(const RatingsTable& t, const std::vector<std::size_t>& units) {
     Coincidences co;
@@ -104,21 +106,26 @@ std::vector<double> alpha_metric(const Coincidences& co, Level level) {
             if (c == k) continue;
             double v = 0.0;
             switch (level) {
-            case Level::nominal: v = 1.0; break;
-            case Level::ordinal: {
-                const std::size_t lo = std::min(c, k), hi = std::max(c, k);
-                double s = 0.0;
-                for (std::size_t g = lo; g <= hi; ++g) s += n[g];
-                s -= (n[c] + n[k]) / 2.0;
-                v = s * s;
-                break;
-            }
-            case Level::interval: v = (co.values[c] - co.values[k]) * (co.values[c] - co.values[k]); break;
-            case Level::ratio: {
-                const double sum = co.values[c] + co.values[k];
-                v = sum == 0.0 ? 0.0 : ((co.values[c] - co.values[k]) / sum) * ((co.values[c] - co.values[k]) / sum);
-                break;
-            }
+                case Level::nominal:
+                    v = 1.0;
+                    break;
+                case Level::ordinal: {
+                    const std::size_t lo = std::min(c, k), hi = std::max(c, k);
+                    double s = 0.0;
+                    for (std::size_t g = lo; g <= hi; ++g) s += n[g];
+                    s -= (n[c] + n[k]) / 2.0;
+                    v = s * s;
+                    break;
+                }
+                case Level::interval:
+                    v = (co.values[c] - co.values[k]) * (co.values[c] - co.values[k]);
+                    break;
+                case Level::ratio: {
+                    const double sum = co.values[c] + co.values[k];
+                    v = sum == 0.0 ? 0.0
+                                   : ((co.values[c] - co.values[k]) / sum) * ((co.values[c] - co.values[k]) / sum);
+                    break;
+                }
             }
             d[c * q + k] = v;
         }

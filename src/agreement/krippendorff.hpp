@@ -1,13 +1,13 @@
 // Krippendorff's alpha (nominal, ordinal, interval, ratio; missing values) and the KALPHA bootstrap.
 #pragma once
 
-#include "agreement/ratings.hpp"
-#include "agreement/result.hpp"
-
 #include <cstdint>
 #include <optional>
 #include <utility>
 #include <vector>
+
+#include "agreement/ratings.hpp"
+#include "agreement/result.hpp"
 
 namespace tessera::agreement {
 
@@ -46,10 +46,10 @@ Coefficient krippendorff_alpha(const RatingsTable& t, Level level = Level::nomin
 
 /// Result of the Hayes & Krippendorff (2007) bootstrap (KALPHA macro v3.0 algorithm).
 struct AlphaBootstrap {
-    Coefficient alpha;               ///< the point estimate
-    std::optional<double> ci_low;    ///< 2.5 % percentile of the replicates
-    std::optional<double> ci_high;   ///< 97.5 % percentile
-    std::optional<double> mean;      ///< mean of the replicates
+    Coefficient alpha;              ///< the point estimate
+    std::optional<double> ci_low;   ///< 2.5 % percentile of the replicates
+    std::optional<double> ci_high;  ///< 97.5 % percentile
+    std::optional<double> mean;     ///< mean of the replicates
     std::size_t replicates = 0;
     std::size_t draws_per_replicate = 0;  ///< M in the macro
     std::uint64_t seed = 0;

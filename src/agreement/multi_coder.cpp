@@ -1,12 +1,12 @@
 // m-coder character units: boundary sweeps give, per code and document, how many coders coded each run.
 #include "agreement/multi_coder.hpp"
 
-#include "agreement/krippendorff.hpp"
-#include "util/error.hpp"
-
 #include <algorithm>
 #include <map>
 #include <unordered_map>
+
+#include "agreement/krippendorff.hpp"
+#include "util/error.hpp"
 
 namespace tessera::agreement {
 
@@ -24,8 +24,9 @@ std::vector<double> coverage_histogram(const std::vector<std::vector<Span>>& cod
         normalise_spans(s);
         for (const auto& x : s) {
             if (x.start < 0 || x.end > length)
-                throw InvalidArgument("character units: span [" + std::to_string(x.start) + ", " + std::to_string(x.end) +
-                                      ") lies outside the document [0, " + std::to_string(length) + ")");
+                throw InvalidArgument("character units: span [" + std::to_string(x.start) + ", " +
+                                      std::to_string(x.end) + ") lies outside the document [0, " +
+                                      std::to_string(length) + ")");
             ev.emplace_back(x.start, +1);
             ev.emplace_back(x.end, -1);
         }

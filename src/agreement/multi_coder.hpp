@@ -2,9 +2,9 @@
 // run-length over span boundaries; Fleiss' kappa, Krippendorff's alpha and pairwise agreement from it.
 #pragma once
 
-#include "agreement/report.hpp"
-
 #include <vector>
+
+#include "agreement/report.hpp"
 
 namespace tessera::agreement {
 

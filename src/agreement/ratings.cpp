@@ -1,22 +1,26 @@
 // Ratings and contingency tables: canonical category order, missing cells, two-coder cross-tabs.
 #include "agreement/ratings.hpp"
 
-#include "util/error.hpp"
-
 #include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <limits>
 #include <map>
 
+#include "util/error.hpp"
+
 namespace tessera::agreement {
 
 const char* to_string(Level level) {
     switch (level) {
-    case Level::nominal: return "nominal";
-    case Level::ordinal: return "ordinal";
-    case Level::interval: return "interval";
-    case Level::ratio: return "ratio";
+        case Level::nominal:
+            return "nominal";
+        case Level::ordinal:
+            return "ordinal";
+        case Level::interval:
+            return "interval";
+        case Level::ratio:
+            return "ratio";
     }
     return "nominal";
 }
@@ -68,7 +72,8 @@ RatingsTable make_table(std::size_t units, std::size_t coders, std::vector<std::
     if (all_numeric) {
         std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return *nums[a] < *nums[b]; });
     } else {
-        std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return raw_labels[a] < raw_labels[b]; });
+        std::sort(order.begin(), order.end(),
+                  [&](std::size_t a, std::size_t b) { return raw_labels[a] < raw_labels[b]; });
     }
     std::vector<std::int32_t> remap(raw_labels.size());
     for (std::size_t k = 0; k < order.size(); ++k) {
@@ -113,8 +118,10 @@ RatingsTable RatingsTable::from_numbers(const std::vector<std::vector<std::optio
     for (const auto& r : rows) {
         auto& out = labels.emplace_back();
         for (const auto& v : r) {
-            if (v && std::isfinite(*v)) out.emplace_back(number_label(*v));
-            else out.emplace_back(std::nullopt);
+            if (v && std::isfinite(*v))
+                out.emplace_back(number_label(*v));
+            else
+                out.emplace_back(std::nullopt);
         }
     }
     return from_labels(labels);

@@ -42,7 +42,8 @@ RatingsReport ratings_report(const RatingsTable& t, const RatingsOptions& o) {
          "95 % CI = kappa +/- 1.959964 SE, z = kappa / SE0.\n";
     m += "Scott's pi (2 coders) and Fleiss' kappa (complete data): P_e from pooled marginals.\n";
     m += "Brennan-Prediger and Gwet's AC1: q = " + std::to_string(r.q) +
-         (o.categories ? " categories (declared)" : " categories (those in the data; declare the code system's to change)") +
+         (o.categories ? " categories (declared)"
+                       : " categories (those in the data; declare the code system's to change)") +
          ".\n";
     m += std::string("Krippendorff's alpha (") + to_string(o.level) +
          "): coincidence matrix over units with >= 2 values, 1 - D_o / D_e.";

@@ -2,17 +2,17 @@
 // what `tessera agreement --ratings table.csv` and the GUI's ratings view print.
 #pragma once
 
-#include "agreement/coefficients.hpp"
-#include "agreement/krippendorff.hpp"
-
 #include <cstdint>
 #include <string>
+
+#include "agreement/coefficients.hpp"
+#include "agreement/krippendorff.hpp"
 
 namespace tessera::agreement {
 
 struct RatingsOptions {
-    Level level = Level::nominal;      ///< for Krippendorff's alpha
-    std::size_t categories = 0;        ///< q for Brennan-Prediger and AC1; 0 = categories in the data
+    Level level = Level::nominal;              ///< for Krippendorff's alpha
+    std::size_t categories = 0;                ///< q for Brennan-Prediger and AC1; 0 = categories in the data
     std::size_t bootstrap_replicates = 10000;  ///< KALPHA bootstrap; 0 = no bootstrap
     std::uint64_t seed = 20071;
 };
@@ -27,7 +27,7 @@ struct RatingsReport {
     Coefficient fleiss_kappa;        ///< complete data only
     Coefficient brennan_prediger;
     Coefficient gwet_ac1;
-    AlphaBootstrap alpha;            ///< alpha at options.level with its KALPHA interval
+    AlphaBootstrap alpha;  ///< alpha at options.level with its KALPHA interval
     RatingsOptions options;
     std::string method;
 };

@@ -2,12 +2,12 @@
 // interval sweeps, then pools cells into per-code, per-document and overall rows.
 #include "agreement/report.hpp"
 
+#include <algorithm>
+#include <unordered_map>
+
 #include "agreement/krippendorff.hpp"
 #include "agreement/report_cells.hpp"
 #include "util/error.hpp"
-
-#include <algorithm>
-#include <unordered_map>
 
 namespace tessera::agreement {
 
@@ -23,11 +23,16 @@ namespace tessera::agreement {
 
 const char* to_string(UnitKind u) {
     switch (u) {
-    case UnitKind::character: return "char";
-    case UnitKind::segment: return "segment";
-    case UnitKind::presence_document: return "presence:doc";
-    case UnitKind::presence_turn: return "presence:turn";
-    case UnitKind::continuum: return "continuum";
+        case UnitKind::character:
+            return "char";
+        case UnitKind::segment:
+            return "segment";
+        case UnitKind::presence_document:
+            return "presence:doc";
+        case UnitKind::presence_turn:
+            return "presence:turn";
+        case UnitKind::continuum:
+            return "continuum";
     }
     return "char";
 }
@@ -52,8 +57,7 @@ UnitKind unit_from_string(const std::string& s, double* min_overlap) {
         if (min_overlap) *min_overlap = v / 100.0;
         return UnitKind::segment;
     }
-    throw InvalidArgument("unknown unit '" + s +
-                          "' (expected char, segment[:PCT], presence[:doc|turn] or continuum)");
+    throw InvalidArgument("unknown unit '" + s + "' (expected char, segment[:PCT], presence[:doc|turn] or continuum)");
 }
 
 namespace {
@@ -66,7 +70,8 @@ void fill_binary(AgreementRow& row, const ReportOptions& o) {
     const bool nothing_coded = row.counts.both == 0.0 && row.counts.only_a == 0.0 && row.counts.only_b == 0.0;
     if (nothing_coded && row.units > 0.0) {
         const std::string why = "neither coder coded anything here (0/0)";
-        row.kappa.kappa = o.nvivo_empty_kappa_is_one ? Coefficient::of(1.0, 1.0, 1.0) : Coefficient::undefined(why, 1.0, 1.0);
+        row.kappa.kappa =
+            o.nvivo_empty_kappa_is_one ? Coefficient::of(1.0, 1.0, 1.0) : Coefficient::undefined(why, 1.0, 1.0);
         row.alpha = Coefficient::undefined(why);
         return;
     }
@@ -79,13 +84,13 @@ void fill_segment(AgreementRow& row, std::size_t pairs) {
     row.kappa = CohenKappa{};
     row.kappa.kappa = maxqda_kappa(row.segments, pairs);
     row.kappa.n = row.units;
-    static const std::string why = "segment units have no 'coded by neither' cell (free segmentation), so only "
-                                   "MAXQDA's free-marginal kappa is defined; use character units for alpha";
+    static const std::string why =
+        "segment units have no 'coded by neither' cell (free segmentation), so only "
+        "MAXQDA's free-marginal kappa is defined; use character units for alpha";
     row.alpha = Coefficient::undefined(why);
 }
 
-Coefficient mean_of(const std::vector<AgreementRow>& rows, const Coefficient AgreementRow::*field,
-                    const char* what) {
+Coefficient mean_of(const std::vector<AgreementRow>& rows, const Coefficient AgreementRow::*field, const char* what) {
     double sum = 0.0;
     std::size_t n = 0;
     for (const auto& r : rows)
@@ -153,8 +158,10 @@ AgreementReport build_report(const ReportInput& input, const ReportOptions& opti
             row.counts = c.counts;
             row.segments = c.segments;
             if (!cells.cell_alpha.empty()) row.alpha = cells.cell_alpha[&c - cells.cells.data()];
-            if (seg) fill_segment(row, npairs);
-            else fill_binary(row, options);
+            if (seg)
+                fill_segment(row, npairs);
+            else
+                fill_binary(row, options);
         }
     }
     double all_capacity = 0.0;
@@ -164,8 +171,10 @@ AgreementReport build_report(const ReportInput& input, const ReportOptions& opti
         auto& row = rep.per_code[p];
         row.counts.neither += all_capacity - pair_capacity[p];
         row.alpha = cells.pair_alpha.empty() ? Coefficient{} : cells.pair_alpha[p];
-        if (seg) fill_segment(row, npairs);
-        else fill_binary(row, options);
+        if (seg)
+            fill_segment(row, npairs);
+        else
+            fill_binary(row, options);
         rep.overall_pooled.counts += row.counts;
         rep.overall_pooled.segments += row.segments;
     }
@@ -173,12 +182,16 @@ AgreementReport build_report(const ReportInput& input, const ReportOptions& opti
         auto& row = rep.per_document[d];
         row.counts.neither += static_cast<double>(npairs - doc_cells[d]) * cells.capacity[d];
         row.alpha = cells.doc_alpha.empty() ? Coefficient{} : cells.doc_alpha[d];
-        if (seg) fill_segment(row, npairs);
-        else fill_binary(row, options);
+        if (seg)
+            fill_segment(row, npairs);
+        else
+            fill_binary(row, options);
     }
     rep.overall_pooled.alpha = cells.overall_alpha;
-    if (seg) fill_segment(rep.overall_pooled, npairs);
-    else fill_binary(rep.overall_pooled, options);
+    if (seg)
+        fill_segment(rep.overall_pooled, npairs);
+    else
+        fill_binary(rep.overall_pooled, options);
 
     auto& avg = rep.overall_averaged;
     avg.percent = mean_of(rep.per_code, &AgreementRow::percent, "percent agreement");

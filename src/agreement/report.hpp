@@ -2,15 +2,15 @@
 // averaged) for two coders' codings, plus the disagreements to walk and the method text to print.
 #pragma once
 
+#include <functional>
+#include <string>
+#include <vector>
+
 #include "agreement/coefficients.hpp"
 #include "agreement/units.hpp"
 #include "model/coding.hpp"
 #include "model/document.hpp"
 #include "util/error.hpp"
-
-#include <functional>
-#include <string>
-#include <vector>
 
 namespace tessera::agreement {
 
@@ -55,7 +55,7 @@ struct CodePair {
 struct ReportInput {
     std::vector<Coding> codings;  ///< any coders; only coder_a's and coder_b's are used
     std::vector<DocumentExtent> documents;
-    std::vector<Turn> turns;      ///< needed for UnitKind::presence_turn only
+    std::vector<Turn> turns;  ///< needed for UnitKind::presence_turn only
     RowId coder_a = 0;
     RowId coder_b = 0;
     std::vector<CodePair> codes;  ///< empty: every code either coder used, paired with itself
@@ -63,7 +63,7 @@ struct ReportInput {
 
 struct ReportOptions {
     UnitKind unit = UnitKind::character;
-    double min_overlap = 0.9;            ///< segment units: intersection / union needed to agree
+    double min_overlap = 0.9;               ///< segment units: intersection / union needed to agree
     bool nvivo_empty_kappa_is_one = false;  ///< NVivo-compatibility: kappa = 1 when neither coded
     bool list_disagreements = true;
     bool per_code_document_rows = true;  ///< the NVivo-style cells (only where a coder coded)
@@ -89,7 +89,7 @@ struct AgreementRow {
     SegmentCounts segments;
     Coefficient percent;
     CohenKappa kappa;
-    Coefficient alpha;             ///< nominal Krippendorff's alpha; |u-alpha for continuum units
+    Coefficient alpha;  ///< nominal Krippendorff's alpha; |u-alpha for continuum units
     // Scott's pi, AC1, Brennan-Prediger of a row: call them on counts.table() (kept out of the row
     // so that 100,000 per code x document rows stay small).
 };
@@ -97,8 +97,8 @@ struct AgreementRow {
 /// Unweighted means of the per-code rows' defined values (undefined rows are left out and counted).
 struct AveragedRow {
     Coefficient percent, kappa, alpha;
-    std::size_t codes_averaged = 0;  ///< rows with a defined kappa
-    std::size_t codes_undefined = 0; ///< rows whose kappa is undefined
+    std::size_t codes_averaged = 0;   ///< rows with a defined kappa
+    std::size_t codes_undefined = 0;  ///< rows whose kappa is undefined
 };
 
 /// A stretch only one coder coded (character, continuum, presence) or a segment without a partner
@@ -122,16 +122,16 @@ struct AgreementReport {
     AgreementRow overall_pooled;                  ///< one table summed over codes and documents
     AveragedRow overall_averaged;                 ///< mean over codes of per-code values
     std::vector<Disagreement> disagreements;
-    std::string method;                           ///< unit, formulas, pooling, conventions
+    std::string method;  ///< unit, formulas, pooling, conventions
 };
 
 /// Size-weighted mean of the rows' kappas (weights = units), as NVivo's FAQ suggests for averaging a
 /// code over sources; rows with an undefined kappa are left out. Undefined when none is defined.
 Coefficient size_weighted_kappa(const std::vector<AgreementRow>& rows);
 
-/// Builds the report. Throws Cancelled when options.progress returns false; throws InvalidArgument when coder_a == coder_b, a coding names an unknown
-/// document, a span lies outside its document, a code appears in two pairs, min_overlap is outside
-/// (0, 1], or presence_turn is asked for without turns.
+/// Builds the report. Throws Cancelled when options.progress returns false; throws InvalidArgument when coder_a ==
+/// coder_b, a coding names an unknown document, a span lies outside its document, a code appears in two pairs,
+/// min_overlap is outside (0, 1], or presence_turn is asked for without turns.
 AgreementReport build_report(const ReportInput& input, const ReportOptions& options = {});
 
 /// The method note for a report with these options (also in AgreementReport::method).

@@ -1,12 +1,12 @@
 // Groups two coders' codings into (code pair, document) cells and counts each unit kind per cell.
 #include "agreement/report_cells.hpp"
 
-#include "agreement/unitizing.hpp"
-#include "util/error.hpp"
-
 #include <algorithm>
 #include <map>
 #include <unordered_map>
+
+#include "agreement/unitizing.hpp"
+#include "util/error.hpp"
 
 namespace tessera::agreement {
 
@@ -32,8 +32,10 @@ std::vector<Span> merge_overlapping(std::vector<Span> s) {
     std::vector<Span> out;
     for (const auto& x : s) {
         if (x.empty()) continue;
-        if (!out.empty() && x.start < out.back().end) out.back().end = std::max(out.back().end, x.end);
-        else out.push_back(x);
+        if (!out.empty() && x.start < out.back().end)
+            out.back().end = std::max(out.back().end, x.end);
+        else
+            out.push_back(x);
     }
     return out;
 }
@@ -68,7 +70,8 @@ std::vector<Span> difference(const std::vector<Span>& a, const std::vector<Span>
 std::vector<std::uint32_t> touched_turns(const std::vector<Span>& spans, const std::vector<Span>& turns) {
     std::vector<std::uint32_t> out;
     for (const Span& s : spans) {
-        auto it = std::upper_bound(turns.begin(), turns.end(), s.start, [](std::int64_t v, const Span& t) { return v < t.end; });
+        auto it = std::upper_bound(turns.begin(), turns.end(), s.start,
+                                   [](std::int64_t v, const Span& t) { return v < t.end; });
         for (; it != turns.end() && it->start < s.end; ++it)
             if (!it->empty()) out.push_back(static_cast<std::uint32_t>(it - turns.begin()));
     }
@@ -86,7 +89,8 @@ Cells build_cells(const ReportInput& in, const ReportOptions& o, std::vector<Dis
     std::unordered_map<RowId, std::uint32_t> doc_index;
     for (std::size_t d = 0; d < in.documents.size(); ++d) {
         if (!doc_index.emplace(in.documents[d].id, static_cast<std::uint32_t>(d)).second)
-            throw InvalidArgument("agreement report: document " + std::to_string(in.documents[d].id) + " is listed twice");
+            throw InvalidArgument("agreement report: document " + std::to_string(in.documents[d].id) +
+                                  " is listed twice");
         if (cells.documents[d].name.empty()) cells.documents[d].name = "document " + std::to_string(in.documents[d].id);
     }
     // Code pairs: given, or every code either coder used, paired with itself.
@@ -115,16 +119,25 @@ Cells build_cells(const ReportInput& in, const ReportOptions& o, std::vector<Dis
         if (in.turns.empty()) throw InvalidArgument("agreement report: presence per turn needs the documents' turns");
         for (const auto& t : in.turns)
             if (auto it = doc_index.find(t.document_id); it != doc_index.end()) turns[it->second].push_back(t.span);
-        for (auto& v : turns) std::sort(v.begin(), v.end(), [](const Span& x, const Span& y) { return x.start < y.start; });
+        for (auto& v : turns)
+            std::sort(v.begin(), v.end(), [](const Span& x, const Span& y) { return x.start < y.start; });
     }
     cells.capacity.resize(in.documents.size());
     for (std::size_t d = 0; d < in.documents.size(); ++d) {
         switch (o.unit) {
-        case UnitKind::character:
-        case UnitKind::continuum: cells.capacity[d] = static_cast<double>(in.documents[d].length); break;
-        case UnitKind::presence_document: cells.capacity[d] = 1.0; break;
-        case UnitKind::presence_turn: cells.capacity[d] = static_cast<double>(turns[d].size()); break;
-        case UnitKind::segment: cells.capacity[d] = 0.0; break;
+            case UnitKind::character:
+            case UnitKind::continuum:
+                cells.capacity[d] = static_cast<double>(in.documents[d].length);
+                break;
+            case UnitKind::presence_document:
+                cells.capacity[d] = 1.0;
+                break;
+            case UnitKind::presence_turn:
+                cells.capacity[d] = static_cast<double>(turns[d].size());
+                break;
+            case UnitKind::segment:
+                cells.capacity[d] = 0.0;
+                break;
         }
     }
 
@@ -157,7 +170,7 @@ Cells build_cells(const ReportInput& in, const ReportOptions& o, std::vector<Dis
     const bool continuum = o.unit == UnitKind::continuum;
     std::vector<std::int64_t> offset(in.documents.size() + 1, 0);
     for (std::size_t d = 0; d < in.documents.size(); ++d) offset[d + 1] = offset[d] + in.documents[d].length;
-    std::vector<Span> pair_a, pair_b;                                      // continuum, current pair
+    std::vector<Span> pair_a, pair_b;  // continuum, current pair
     std::vector<std::vector<Span>> doc_a(continuum ? in.documents.size() : 0), doc_b(doc_a.size());
     if (continuum) cells.pair_alpha.resize(cells.pairs.size(), Coefficient::undefined("neither coder used this code"));
 
@@ -189,81 +202,86 @@ Cells build_cells(const ReportInput& in, const ReportOptions& o, std::vector<Dis
             if (out) out->push_back({doc_id, s, cp.code_a, cp.code_b, who, std::nullopt, 0.0});
         };
         switch (o.unit) {
-        case UnitKind::character:
-        case UnitKind::continuum: {
-            cell.counts = character_counts(a, b, in.documents[doc].length);
-            if (continuum) {
-                cells.cell_alpha.push_back(binary_u_alpha(a, b, in.documents[doc].length));
-                for (const auto& s : a) {
-                    pair_a.push_back({s.start + offset[doc], s.end + offset[doc]});
-                    doc_a[doc].push_back(s);
-                }
-                for (const auto& s : b) {
-                    pair_b.push_back({s.start + offset[doc], s.end + offset[doc]});
-                    doc_b[doc].push_back(s);
-                }
-            }
-            if (out) {
-                std::vector<Span> na = a, nb = b;
-                normalise_spans(na);
-                normalise_spans(nb);
-                for (const auto& s : difference(na, nb)) note(Disagreement::Who::only_a, s);
-                for (const auto& s : difference(nb, na)) note(Disagreement::Who::only_b, s);
-            }
-            break;
-        }
-        case UnitKind::segment: {
-            const auto ca = check_segments(a, b, o.min_overlap);
-            const auto cb = check_segments(b, a, o.min_overlap);
-            std::vector<Span> sa = a, sb = b;  // the partner index refers to the sorted, unique list
-            auto sorted_unique = [](std::vector<Span>& v) {
-                std::sort(v.begin(), v.end(), [](const Span& x, const Span& y) {
-                    return x.start != y.start ? x.start < y.start : x.end < y.end;
-                });
-                v.erase(std::unique(v.begin(), v.end()), v.end());
-            };
-            sorted_unique(sa);
-            sorted_unique(sb);
-            auto tally = [&](const std::vector<SegmentCheck>& checks, const std::vector<Span>& other, bool side_a) {
-                for (const auto& x : checks) {
-                    (side_a ? cell.segments.segments_a : cell.segments.segments_b) += 1.0;
-                    (side_a ? cell.segments.agreeing_a : cell.segments.agreeing_b) += x.agrees;
-                    if (!x.agrees && out) {
-                        Disagreement dis{doc_id, x.span, cp.code_a, cp.code_b,
-                                         side_a ? Disagreement::Who::only_a : Disagreement::Who::only_b, std::nullopt,
-                                         x.best_ratio};
-                        if (x.partner >= 0) dis.partner = other[static_cast<std::size_t>(x.partner)];
-                        out->push_back(dis);
+            case UnitKind::character:
+            case UnitKind::continuum: {
+                cell.counts = character_counts(a, b, in.documents[doc].length);
+                if (continuum) {
+                    cells.cell_alpha.push_back(binary_u_alpha(a, b, in.documents[doc].length));
+                    for (const auto& s : a) {
+                        pair_a.push_back({s.start + offset[doc], s.end + offset[doc]});
+                        doc_a[doc].push_back(s);
+                    }
+                    for (const auto& s : b) {
+                        pair_b.push_back({s.start + offset[doc], s.end + offset[doc]});
+                        doc_b[doc].push_back(s);
                     }
                 }
-            };
-            tally(ca, sb, true);
-            tally(cb, sa, false);
-            break;
-        }
-        case UnitKind::presence_document: {
-            const bool ha = !a.empty(), hb = !b.empty();
-            cell.counts = {ha && hb ? 1.0 : 0.0, ha && !hb ? 1.0 : 0.0, hb && !ha ? 1.0 : 0.0, 0.0};
-            if (ha != hb) note(ha ? Disagreement::Who::only_a : Disagreement::Who::only_b, {0, in.documents[doc].length});
-            break;
-        }
-        case UnitKind::presence_turn: {
-            const auto ta = touched_turns(a, turns[doc]), tb = touched_turns(b, turns[doc]);
-            std::vector<std::uint32_t> both;
-            std::set_intersection(ta.begin(), ta.end(), tb.begin(), tb.end(), std::back_inserter(both));
-            const double nb = static_cast<double>(both.size());
-            cell.counts = {nb, static_cast<double>(ta.size()) - nb, static_cast<double>(tb.size()) - nb,
-                           static_cast<double>(turns[doc].size() + both.size() - ta.size() - tb.size())};
-            if (out) {
-                std::vector<std::uint32_t> diff;
-                std::set_difference(ta.begin(), ta.end(), tb.begin(), tb.end(), std::back_inserter(diff));
-                for (auto t : diff) note(Disagreement::Who::only_a, turns[doc][t]);
-                diff.clear();
-                std::set_difference(tb.begin(), tb.end(), ta.begin(), ta.end(), std::back_inserter(diff));
-                for (auto t : diff) note(Disagreement::Who::only_b, turns[doc][t]);
+                if (out) {
+                    std::vector<Span> na = a, nb = b;
+                    normalise_spans(na);
+                    normalise_spans(nb);
+                    for (const auto& s : difference(na, nb)) note(Disagreement::Who::only_a, s);
+                    for (const auto& s : difference(nb, na)) note(Disagreement::Who::only_b, s);
+                }
+                break;
             }
-            break;
-        }
+            case UnitKind::segment: {
+                const auto ca = check_segments(a, b, o.min_overlap);
+                const auto cb = check_segments(b, a, o.min_overlap);
+                std::vector<Span> sa = a, sb = b;  // the partner index refers to the sorted, unique list
+                auto sorted_unique = [](std::vector<Span>& v) {
+                    std::sort(v.begin(), v.end(), [](const Span& x, const Span& y) {
+                        return x.start != y.start ? x.start < y.start : x.end < y.end;
+                    });
+                    v.erase(std::unique(v.begin(), v.end()), v.end());
+                };
+                sorted_unique(sa);
+                sorted_unique(sb);
+                auto tally = [&](const std::vector<SegmentCheck>& checks, const std::vector<Span>& other, bool side_a) {
+                    for (const auto& x : checks) {
+                        (side_a ? cell.segments.segments_a : cell.segments.segments_b) += 1.0;
+                        (side_a ? cell.segments.agreeing_a : cell.segments.agreeing_b) += x.agrees;
+                        if (!x.agrees && out) {
+                            Disagreement dis{doc_id,
+                                             x.span,
+                                             cp.code_a,
+                                             cp.code_b,
+                                             side_a ? Disagreement::Who::only_a : Disagreement::Who::only_b,
+                                             std::nullopt,
+                                             x.best_ratio};
+                            if (x.partner >= 0) dis.partner = other[static_cast<std::size_t>(x.partner)];
+                            out->push_back(dis);
+                        }
+                    }
+                };
+                tally(ca, sb, true);
+                tally(cb, sa, false);
+                break;
+            }
+            case UnitKind::presence_document: {
+                const bool ha = !a.empty(), hb = !b.empty();
+                cell.counts = {ha && hb ? 1.0 : 0.0, ha && !hb ? 1.0 : 0.0, hb && !ha ? 1.0 : 0.0, 0.0};
+                if (ha != hb)
+                    note(ha ? Disagreement::Who::only_a : Disagreement::Who::only_b, {0, in.documents[doc].length});
+                break;
+            }
+            case UnitKind::presence_turn: {
+                const auto ta = touched_turns(a, turns[doc]), tb = touched_turns(b, turns[doc]);
+                std::vector<std::uint32_t> both;
+                std::set_intersection(ta.begin(), ta.end(), tb.begin(), tb.end(), std::back_inserter(both));
+                const double nb = static_cast<double>(both.size());
+                cell.counts = {nb, static_cast<double>(ta.size()) - nb, static_cast<double>(tb.size()) - nb,
+                               static_cast<double>(turns[doc].size() + both.size() - ta.size() - tb.size())};
+                if (out) {
+                    std::vector<std::uint32_t> diff;
+                    std::set_difference(ta.begin(), ta.end(), tb.begin(), tb.end(), std::back_inserter(diff));
+                    for (auto t : diff) note(Disagreement::Who::only_a, turns[doc][t]);
+                    diff.clear();
+                    std::set_difference(tb.begin(), tb.end(), ta.begin(), ta.end(), std::back_inserter(diff));
+                    for (auto t : diff) note(Disagreement::Who::only_b, turns[doc][t]);
+                }
+                break;
+            }
         }
         cells.cells.push_back(cell);
         if (continuum && (i == entries.size() || entries[i].pair != pair)) {

@@ -1,10 +1,10 @@
 // Internal to the report: codings grouped into (code pair, document) cells with their units counted.
 #pragma once
 
-#include "agreement/report.hpp"
-
 #include <cstdint>
 #include <vector>
+
+#include "agreement/report.hpp"
 
 namespace tessera::agreement {
 

@@ -1,38 +1,39 @@
 // The method note printed with every agreement report: unit, formulas, pooling and conventions.
-#include "agreement/report.hpp"
-
 #include <cstdio>
+
+#include "agreement/report.hpp"
 
 namespace tessera::agreement {
 
 std::string describe_method(const ReportOptions& o, std::size_t code_pairs) {
     std::string s;
     switch (o.unit) {
-    case UnitKind::character:
-        s += "Unit: the character (Unicode code point), as NVivo's coding comparison. For each code and "
-             "document every character is coded by A, by B, by both or by neither (overlapping codings of "
-             "one coder count once).\n";
-        break;
-    case UnitKind::segment: {
-        char pct[32];
-        std::snprintf(pct, sizeof pct, "%g", o.min_overlap * 100.0);
-        s += std::string("Unit: the coded segment, as MAXQDA's segment agreement. Each segment of each coder "
-                         "agrees when the other coder coded the same code on a segment overlapping it by at least ") +
-             pct + " % of the area the two cover together (intersection / union); each segment is checked once.\n";
-        break;
-    }
-    case UnitKind::presence_document:
-        s += "Unit: the document. For each code, did each coder apply it at least once in the document.\n";
-        break;
-    case UnitKind::presence_turn:
-        s += "Unit: the speaker turn. For each code, did each coder code any part of the turn.\n";
-        break;
-    case UnitKind::continuum:
-        s += "Unit: the continuum of characters (Krippendorff's unitizing). Alpha is |u-alpha (ATLAS.ti's "
-             "alpha-binary): the code is valued, all other text is gap; per code the documents are joined into "
-             "one continuum; per document and overall any compared code counts as valued. Overlapping codings "
-             "of one coder are merged. Percent agreement and kappa are on characters.\n";
-        break;
+        case UnitKind::character:
+            s += "Unit: the character (Unicode code point), as NVivo's coding comparison. For each code and "
+                 "document every character is coded by A, by B, by both or by neither (overlapping codings of "
+                 "one coder count once).\n";
+            break;
+        case UnitKind::segment: {
+            char pct[32];
+            std::snprintf(pct, sizeof pct, "%g", o.min_overlap * 100.0);
+            s += std::string(
+                     "Unit: the coded segment, as MAXQDA's segment agreement. Each segment of each coder "
+                     "agrees when the other coder coded the same code on a segment overlapping it by at least ") +
+                 pct + " % of the area the two cover together (intersection / union); each segment is checked once.\n";
+            break;
+        }
+        case UnitKind::presence_document:
+            s += "Unit: the document. For each code, did each coder apply it at least once in the document.\n";
+            break;
+        case UnitKind::presence_turn:
+            s += "Unit: the speaker turn. For each code, did each coder code any part of the turn.\n";
+            break;
+        case UnitKind::continuum:
+            s += "Unit: the continuum of characters (Krippendorff's unitizing). Alpha is |u-alpha (ATLAS.ti's "
+                 "alpha-binary): the code is valued, all other text is gap; per code the documents are joined into "
+                 "one continuum; per document and overall any compared code counts as valued. Overlapping codings "
+                 "of one coder are merged. Percent agreement and kappa are on characters.\n";
+            break;
     }
     s += "Coders: two (A and B). Codes: " + std::to_string(code_pairs) +
          " compared code pair(s) (the same code, or A's code aligned with B's).\n";

@@ -16,9 +16,9 @@ namespace tessera::agreement {
 */
 struct Coefficient {
     std::optional<double> value;
-    std::string reason;        ///< why the value is undefined; empty when defined
-    double observed = 0.0;     ///< P_o (kappa family) or D_o (alpha family)
-    double expected = 0.0;     ///< P_e (kappa family) or D_e (alpha family)
+    std::string reason;     ///< why the value is undefined; empty when defined
+    double observed = 0.0;  ///< P_o (kappa family) or D_o (alpha family)
+    double expected = 0.0;  ///< P_e (kappa family) or D_e (alpha family)
 
     bool defined() const { return value.has_value(); }
 

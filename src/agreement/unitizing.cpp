@@ -2,10 +2,10 @@
 // part of pair counts, so nothing is expanded to characters and cost is linear in segments.
 #include "agreement/unitizing.hpp"
 
-#include "util/error.hpp"
-
 #include <algorithm>
 #include <cmath>
+
+#include "util/error.hpp"
 
 namespace tessera::agreement {
 
@@ -73,8 +73,10 @@ void intersect(const std::vector<Piece>& a, const std::vector<Piece>& b, F f) {
         const std::int64_t lo = std::max(a[p].start, b[q].start);
         const std::int64_t hi = std::min(a[p].end, b[q].end);
         if (hi > lo) f(p, q, static_cast<double>(hi - lo));
-        if (a[p].end < b[q].end) ++p;
-        else if (b[q].end < a[p].end) ++q;
+        if (a[p].end < b[q].end)
+            ++p;
+        else if (b[q].end < a[p].end)
+            ++q;
         else {
             ++p;
             ++q;
@@ -103,9 +105,12 @@ std::vector<double> expected(const std::vector<double>& l, const std::vector<dou
 
 const char* to_string(CuSelfPair c) {
     switch (c) {
-    case CuSelfPair::pairwise: return "pairwise";
-    case CuSelfPair::union_: return "union";
-    case CuSelfPair::mass: return "mass";
+        case CuSelfPair::pairwise:
+            return "pairwise";
+        case CuSelfPair::union_:
+            return "union";
+        case CuSelfPair::mass:
+            return "mass";
     }
     return "pairwise";
 }
@@ -182,8 +187,9 @@ UnitizingAlphas unitizing_alphas(const Continuum& c, CuSelfPair convention) {
             eo += e[k * q + k];
         }
         const double d_o = total - lo, d_e = total - eo;
-        r.u_alpha = d_e > kEps ? Coefficient::of(1.0 - d_o / d_e, d_o / total, d_e / total)
-                               : Coefficient::undefined("no variation: every coder's continuum is one value", d_o / total, 0.0);
+        r.u_alpha =
+            d_e > kEps ? Coefficient::of(1.0 - d_o / d_e, d_o / total, d_e / total)
+                       : Coefficient::undefined("no variation: every coder's continuum is one value", d_o / total, 0.0);
     }
     // |u-alpha: values collapsed to "valued" (index 1) versus gap, units kept as identified.
     {
@@ -194,10 +200,10 @@ UnitizingAlphas unitizing_alphas(const Continuum& c, CuSelfPair convention) {
         for (std::size_t k = 1; k < q; ++k) sb[1] += s[k];
         const std::vector<double> e = expected(lb, sb, 2);
         const double d_o = lb[1] + lb[2], d_e = e[1] + e[2];
-        r.binary_u_alpha =
-            d_e > kEps ? Coefficient::of(1.0 - d_o / d_e, d_o / total, d_e / total)
-                       : Coefficient::undefined("no variation between coded and uncoded text (no gaps, or nothing coded)",
-                                                d_o / total, 0.0);
+        r.binary_u_alpha = d_e > kEps ? Coefficient::of(1.0 - d_o / d_e, d_o / total, d_e / total)
+                                      : Coefficient::undefined(
+                                            "no variation between coded and uncoded text (no gaps, or nothing coded)",
+                                            d_o / total, 0.0);
     }
     // cu-alpha and (k)u-alpha over the valued x valued part.
     {
@@ -218,11 +224,13 @@ UnitizingAlphas unitizing_alphas(const Continuum& c, CuSelfPair convention) {
                     d_o += ls[c1 * v + k];
                     d_e += e[c1 * v + k];
                 }
-        if (lstar <= kEps) r.cu_alpha = Coefficient::undefined("no valued units of different coders intersect");
+        if (lstar <= kEps)
+            r.cu_alpha = Coefficient::undefined("no valued units of different coders intersect");
         else if (d_e <= kEps)
-            r.cu_alpha = Coefficient::undefined("no variation: intersecting valued units all carry one value",
-                                                d_o / lstar, 0.0);
-        else r.cu_alpha = Coefficient::of(1.0 - d_o / d_e, d_o / lstar, d_e / lstar);
+            r.cu_alpha =
+                Coefficient::undefined("no variation: intersecting valued units all carry one value", d_o / lstar, 0.0);
+        else
+            r.cu_alpha = Coefficient::of(1.0 - d_o / d_e, d_o / lstar, d_e / lstar);
         for (std::size_t k = 0; k < v; ++k) {
             double lk = 0.0, ek = 0.0;
             for (std::size_t j = 0; j < v; ++j) {
@@ -231,9 +239,12 @@ UnitizingAlphas unitizing_alphas(const Continuum& c, CuSelfPair convention) {
             }
             const double lkk = ls[k * v + k], ekk = e[k * v + k];
             Coefficient a;
-            if (lk <= kEps) a = Coefficient::undefined("value never intersects another coder's valued unit");
-            else if (ek - ekk <= kEps) a = Coefficient::undefined("no expected disagreement for this value");
-            else a = Coefficient::of(1.0 - (ek / lk) * (lk - lkk) / (ek - ekk));
+            if (lk <= kEps)
+                a = Coefficient::undefined("value never intersects another coder's valued unit");
+            else if (ek - ekk <= kEps)
+                a = Coefficient::undefined("no expected disagreement for this value");
+            else
+                a = Coefficient::of(1.0 - (ek / lk) * (lk - lkk) / (ek - ekk));
             r.ku_alpha.emplace(names[k + 1], a);
         }
     }

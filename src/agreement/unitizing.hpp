@@ -2,12 +2,12 @@
 // cu-alpha, (k)u-alpha; as ATLAS.ti reports them) and the older per-category 1995/2004 u-alpha.
 #pragma once
 
-#include "agreement/result.hpp"
-
 #include <cstdint>
 #include <map>
 #include <string>
 #include <vector>
+
+#include "agreement/result.hpp"
 
 namespace tessera::agreement {
 
@@ -37,10 +37,10 @@ const char* to_string(CuSelfPair c);
 
 /// The 2016/2019 unitizing family for one continuum.
 struct UnitizingAlphas {
-    Coefficient u_alpha;         ///< u-alpha: identification and coding together (nominal)
-    Coefficient binary_u_alpha;  ///< |u-alpha: valued vs gap (ATLAS.ti "alpha-binary")
-    Coefficient cu_alpha;        ///< cu-alpha: values where valued units intersect
-    double coverage = 0.0;       ///< l*.. / l..: share of the pairable length cu-alpha rests on
+    Coefficient u_alpha;                          ///< u-alpha: identification and coding together (nominal)
+    Coefficient binary_u_alpha;                   ///< |u-alpha: valued vs gap (ATLAS.ti "alpha-binary")
+    Coefficient cu_alpha;                         ///< cu-alpha: values where valued units intersect
+    double coverage = 0.0;                        ///< l*.. / l..: share of the pairable length cu-alpha rests on
     std::map<std::string, Coefficient> ku_alpha;  ///< (k)u-alpha per value
     CuSelfPair convention = CuSelfPair::pairwise;
 };

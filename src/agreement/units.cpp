@@ -1,10 +1,10 @@
 // Character and segment unit builders: sorted-interval sweeps, linear in the number of spans.
 #include "agreement/units.hpp"
 
+#include <algorithm>
+
 #include "agreement/coefficients.hpp"
 #include "util/error.hpp"
-
-#include <algorithm>
 
 namespace tessera::agreement {
 
@@ -47,8 +47,10 @@ std::int64_t intersection(const std::vector<Span>& a, const std::vector<Span>& b
         const std::int64_t lo = std::max(a[i].start, b[j].start);
         const std::int64_t hi = std::min(a[i].end, b[j].end);
         if (hi > lo) n += hi - lo;
-        if (a[i].end < b[j].end) ++i;
-        else ++j;
+        if (a[i].end < b[j].end)
+            ++i;
+        else
+            ++j;
     }
     return n;
 }
@@ -56,9 +58,9 @@ std::int64_t intersection(const std::vector<Span>& a, const std::vector<Span>& b
 void check_range(const std::vector<Span>& s, std::int64_t length, const char* who) {
     for (const auto& x : s)
         if (x.start < 0 || x.end > length)
-            throw InvalidArgument(std::string("character units: ") + who + "'s span [" + std::to_string(x.start) + ", " +
-                                  std::to_string(x.end) + ") lies outside the document [0, " + std::to_string(length) +
-                                  ")");
+            throw InvalidArgument(std::string("character units: ") + who + "'s span [" + std::to_string(x.start) +
+                                  ", " + std::to_string(x.end) + ") lies outside the document [0, " +
+                                  std::to_string(length) + ")");
 }
 
 }  // namespace
@@ -148,8 +150,8 @@ Coefficient segment_percent_agreement(const SegmentCounts& c) {
 Coefficient maxqda_kappa(const SegmentCounts& c, std::size_t codes) {
     if (c.segments() <= 0.0) return Coefficient::undefined("neither coder coded a segment");
     if (codes < 2)
-        return Coefficient::undefined("MAXQDA's segment kappa needs at least 2 codes (chance = 1/k, k = " +
-                                      std::to_string(codes) + ")");
+        return Coefficient::undefined(
+            "MAXQDA's segment kappa needs at least 2 codes (chance = 1/k, k = " + std::to_string(codes) + ")");
     const double po = c.agreeing() / c.segments();
     const double pe = 1.0 / static_cast<double>(codes);
     return Coefficient::of((po - pe) / (1.0 - pe), po, pe);

@@ -2,12 +2,12 @@
 // (MAXQDA) and presence. Counted from interval sweeps; no per-character vector is ever built.
 #pragma once
 
+#include <cstdint>
+#include <vector>
+
 #include "agreement/ratings.hpp"
 #include "agreement/result.hpp"
 #include "text/text.hpp"
-
-#include <cstdint>
-#include <vector>
 
 namespace tessera::agreement {
 
@@ -49,9 +49,9 @@ Coefficient nvivo_kappa(const BinaryCounts& c);
 /// How one coder's segment fared against the other coder's segments of the same code.
 struct SegmentCheck {
     Span span;
-    bool agrees = false;       ///< best overlap ratio >= threshold
-    double best_ratio = 0.0;   ///< |s ∩ t| / |s ∪ t| for the best partner t (0 when none overlaps)
-    std::int64_t partner = -1; ///< index of the best partner in the other coder's list, or -1
+    bool agrees = false;        ///< best overlap ratio >= threshold
+    double best_ratio = 0.0;    ///< |s ∩ t| / |s ∪ t| for the best partner t (0 when none overlaps)
+    std::int64_t partner = -1;  ///< index of the best partner in the other coder's list, or -1
 };
 
 /// Segment agreement of one code in one document (MAXQDA): every segment of each coder is checked
@@ -74,8 +74,7 @@ struct SegmentCounts {
 
 /// Checks each segment of `a` against `b` (spans in any order; identical duplicates count once).
 /// Throws InvalidArgument when min_overlap is outside (0, 1].
-std::vector<SegmentCheck> check_segments(const std::vector<Span>& a, const std::vector<Span>& b,
-                                         double min_overlap);
+std::vector<SegmentCheck> check_segments(const std::vector<Span>& a, const std::vector<Span>& b, double min_overlap);
 /// Counts from check_segments in both directions.
 SegmentCounts segment_counts(const std::vector<Span>& a, const std::vector<Span>& b, double min_overlap);
 

@@ -1,8 +1,8 @@
 // Alignment of two inductive codebooks on hand-made codes and codings.
+#include <catch2/catch.hpp>
+
 #include "agreement/alignment.hpp"
 #include "util/error.hpp"
-
-#include <catch2/catch.hpp>
 
 using namespace tessera;
 using namespace tessera::agreement;
@@ -32,10 +32,10 @@ TEST_CASE("codes that cover the same text are paired; the rest are listed unpart
     const std::vector<Code> a{code(1, "Trust in staff"), code(2, "Waiting times"), code(3, "Stigma")};
     const std::vector<Code> b{code(11, "Delays"), code(12, "Relationship with nurses"), code(13, "Housing")};
     const std::vector<Coding> codings{
-        coding(1, 1, 100, 0, 100),  coding(1, 12, 200, 10, 100),  // trust ~ nurses (90/100)
-        coding(1, 2, 100, 200, 260), coding(2, 2, 100, 0, 40),    // waiting ~ delays
+        coding(1, 1, 100, 0, 100),    coding(1, 12, 200, 10, 100),  // trust ~ nurses (90/100)
+        coding(1, 2, 100, 200, 260),  coding(2, 2, 100, 0, 40),     // waiting ~ delays
         coding(1, 11, 200, 200, 250), coding(2, 11, 200, 0, 40),
-        coding(3, 3, 100, 0, 50),    coding(4, 13, 200, 0, 50),   // stigma and housing never meet
+        coding(3, 3, 100, 0, 50),     coding(4, 13, 200, 0, 50),  // stigma and housing never meet
         coding(1, 13, 999, 0, 300),                               // another coder: ignored
     };
     const Alignment al = align_codebooks(a, b, codings, 100, 200);

@@ -1,18 +1,18 @@
 // Cross-check on random data against NLTK, scikit-learn and statsmodels run by Debian's /usr/bin/python3.
 // Skips (WARN) only when that interpreter or one of the modules is missing.
+#include <sys/wait.h>
+
+#include <catch2/catch.hpp>
+#include <cstdlib>
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <random>
+#include <set>
+
 #include "agreement/coefficients.hpp"
 #include "agreement/krippendorff.hpp"
 #include "agreement/units.hpp"
 #include "test_support.hpp"
-
-#include <catch2/catch.hpp>
-#include <nlohmann/json.hpp>
-
-#include <cstdlib>
-#include <filesystem>
-#include <random>
-#include <set>
-#include <sys/wait.h>
 
 using namespace tessera::agreement;
 using nlohmann::json;
@@ -34,8 +34,10 @@ Ratings random_ratings(std::mt19937& rng, std::size_t units, std::size_t coders,
         for (auto& row : r) {
             const int truth = cat(rng) + 1;
             for (std::size_t c = 0; c < coders; ++c) {
-                if (u01(rng) < missing) row.emplace_back(std::nullopt);
-                else row.emplace_back(u01(rng) < 0.6 ? truth : cat(rng) + 1);  // agreement above chance
+                if (u01(rng) < missing)
+                    row.emplace_back(std::nullopt);
+                else
+                    row.emplace_back(u01(rng) < 0.6 ? truth : cat(rng) + 1);  // agreement above chance
             }
         }
         std::set<double> seen;
@@ -138,7 +140,8 @@ TEST_CASE("coefficients agree with NLTK, scikit-learn and statsmodels on random 
         WARN("skipped: " << tessera::test::read_file(dir / "log.txt"));
         return;
     }
-    INFO("python output: " << (std::filesystem::exists(dir / "log.txt") ? tessera::test::read_file(dir / "log.txt") : ""));
+    INFO("python output: " << (std::filesystem::exists(dir / "log.txt") ? tessera::test::read_file(dir / "log.txt")
+                                                                        : ""));
     REQUIRE(status == 0);
     const json out = json::parse(tessera::test::read_file(dir / "out.json"));
     REQUIRE(out.size() == jobs.size());

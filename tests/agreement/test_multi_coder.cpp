@@ -1,12 +1,11 @@
 // m-coder character units: the run-length histogram gives the same Fleiss' kappa and alpha as the
 // per-character ratings table it stands for.
+#include <catch2/catch.hpp>
+#include <random>
+
 #include "agreement/krippendorff.hpp"
 #include "agreement/multi_coder.hpp"
 #include "util/error.hpp"
-
-#include <catch2/catch.hpp>
-
-#include <random>
 
 using namespace tessera;
 using namespace tessera::agreement;
@@ -15,8 +14,8 @@ TEST_CASE("coverage histogram counts characters by how many coders coded them", 
     // 3 coders over 20 characters: [0,10), [5,15) + [6,8) (overlap counts once), [5,10).
     const auto h = coverage_histogram({{{0, 10}}, {{5, 15}, {6, 8}}, {{5, 10}}}, 20);
     REQUIRE(h.size() == 4);
-    CHECK(h[0] == 5);  // [15,20)
-    CHECK(h[1] == 10); // [0,5) and [10,15)
+    CHECK(h[0] == 5);   // [15,20)
+    CHECK(h[1] == 10);  // [0,5) and [10,15)
     CHECK(h[2] == 0);
     CHECK(h[3] == 5);  // [5,10)
     CHECK_THROWS_AS(coverage_histogram({{{0, 30}}, {}}, 20), InvalidArgument);

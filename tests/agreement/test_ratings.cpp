@@ -1,10 +1,10 @@
 // Ratings tables, Cohen's kappa details, Fleiss with blanks, and the alpha bootstraps' properties.
+#include <catch2/catch.hpp>
+
 #include "agreement/coefficients.hpp"
 #include "agreement/krippendorff.hpp"
 #include "agreement/ratings_report.hpp"
 #include "util/error.hpp"
-
-#include <catch2/catch.hpp>
 
 using namespace tessera::agreement;
 using tessera::InvalidArgument;
@@ -72,7 +72,8 @@ TEST_CASE("alpha from a 2-coder contingency table equals alpha from its ratings"
           Approx(*krippendorff_alpha(t).value).margin(1e-12));
 }
 
-TEST_CASE("KALPHA bootstrap: interval brackets alpha, mean near alpha, reproducible by seed", "[agreement][bootstrap]") {
+TEST_CASE("KALPHA bootstrap: interval brackets alpha, mean near alpha, reproducible by seed",
+          "[agreement][bootstrap]") {
     const RatingsTable t = canonical();
     const AlphaBootstrap b = alpha_bootstrap(t, Level::ordinal, 10000, 7);
     REQUIRE(b.alpha.defined());

@@ -1,8 +1,8 @@
 // The agreement report on a two-document hand-made project: every unit kind, pooling and averaging.
+#include <catch2/catch.hpp>
+
 #include "agreement/report.hpp"
 #include "util/error.hpp"
-
-#include <catch2/catch.hpp>
 
 using namespace tessera;
 using namespace tessera::agreement;

@@ -1,8 +1,8 @@
 // Unit builders on small hand-made codings: characters, segments with a threshold, span hygiene.
+#include <catch2/catch.hpp>
+
 #include "agreement/units.hpp"
 #include "util/error.hpp"
-
-#include <catch2/catch.hpp>
 
 using namespace tessera::agreement;
 using tessera::InvalidArgument;
@@ -36,7 +36,7 @@ TEST_CASE("NVivo kappa and percentage agreement on a hand-counted table", "[agre
     CHECK(*nvivo_percentage_agreement(c).value == Approx(85.0));
     // kappa = (0.85 - pe) / (1 - pe), pe = (.125 * .125 + .875 * .875) = 0.78125 -> 0.314286
     CHECK(*nvivo_kappa(c).value == Approx(0.314286).margin(1e-6));
-    CHECK(*nvivo_kappa(character_counts({}, {}, 1000)).value == 1.0);           // NVivo's convention
+    CHECK(*nvivo_kappa(character_counts({}, {}, 1000)).value == 1.0);          // NVivo's convention
     CHECK(*nvivo_kappa(character_counts({}, {{0, 100}}, 1000)).value == 0.0);  // one user coded nothing
 }
 

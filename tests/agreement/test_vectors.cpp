@@ -1,15 +1,14 @@
 // Reproduces every published/verified case of tests/data/agreement/agreement_vectors.json to 1e-4 or better.
+#include <catch2/catch.hpp>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <set>
+
 #include "agreement/coefficients.hpp"
 #include "agreement/krippendorff.hpp"
 #include "agreement/unitizing.hpp"
 #include "agreement/units.hpp"
 #include "test_support.hpp"
-
-#include <catch2/catch.hpp>
-#include <nlohmann/json.hpp>
-
-#include <map>
-#include <set>
 
 using namespace tessera::agreement;
 using nlohmann::json;
@@ -17,7 +16,8 @@ using nlohmann::json;
 namespace {
 
 json load_cases() {
-    const json doc = json::parse(tessera::test::read_file(tessera::test::data_path("agreement/agreement_vectors.json")));
+    const json doc =
+        json::parse(tessera::test::read_file(tessera::test::data_path("agreement/agreement_vectors.json")));
     return doc.at("cases");
 }
 
@@ -49,7 +49,8 @@ Continuum continuum_of(const json& data) {
     c.length = data.at("continuum_length").get<std::int64_t>();
     for (const auto& [name, segs] : data.at("coders").items()) {
         auto& coder = c.coders.emplace_back();
-        for (const auto& s : segs) coder.push_back({s[0].get<std::int64_t>(), s[1].get<std::int64_t>(), s[2].get<std::string>()});
+        for (const auto& s : segs)
+            coder.push_back({s[0].get<std::int64_t>(), s[1].get<std::int64_t>(), s[2].get<std::string>()});
     }
     return c;
 }
