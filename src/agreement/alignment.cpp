@@ -42,13 +42,23 @@ std::vector<std::string> words(const std::string& s, std::size_t min_len) {
     return out;
 }
 
+// Jaccard of two sorted unique word lists; the shared words go to *shared when it is non-null.
 double jaccard(const std::vector<std::string>& a, const std::vector<std::string>& b, std::vector<std::string>* shared) {
     if (a.empty() || b.empty()) return 0.0;
-    std::vector<std::string> inter;
-    std::set_intersection(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(inter));
-    const double u = static_cast<double>(a.size() + b.size() - inter.size());
-    if (shared) *shared = inter;
-    return static_cast<double>(inter.size()) / u;
+    std::size_t inter = 0;
+    for (auto i = a.begin(), j = b.begin(); i != a.end() && j != b.end();) {
+        if (*i < *j)
+            ++i;
+        else if (*j < *i)
+            ++j;
+        else {
+            if (shared) shared->push_back(*i);
+            ++inter;
+            ++i;
+            ++j;
+        }
+    }
+    return static_cast<double>(inter) / static_cast<double>(a.size() + b.size() - inter);
 }
 
 std::vector<std::string> trigrams(const std::string& s) {
@@ -67,16 +77,41 @@ struct Event {
     std::uint32_t code;
 };
 
+// A code's name and definition, case-folded and split once (not once per compared pair).
+struct CodeText {
+    std::vector<std::string> name_words, name_trigrams, definition_words;
+    explicit CodeText(const Code& c)
+        : name_words(words(c.name, 1)), name_trigrams(trigrams(c.name)), definition_words(words(c.definition, 3)) {}
+};
+
+double name_score(const CodeText& a, const CodeText& b) {
+    const double w = jaccard(a.name_words, b.name_words, nullptr);
+    if (a.name_trigrams.empty() || b.name_trigrams.empty()) return w;
+    std::size_t inter = 0;
+    for (auto i = a.name_trigrams.begin(), j = b.name_trigrams.begin();
+         i != a.name_trigrams.end() && j != b.name_trigrams.end();) {
+        if (*i < *j)
+            ++i;
+        else if (*j < *i)
+            ++j;
+        else {
+            ++inter;
+            ++i;
+            ++j;
+        }
+    }
+    const double dice =
+        2.0 * static_cast<double>(inter) / static_cast<double>(a.name_trigrams.size() + b.name_trigrams.size());
+    return std::max(w, dice);
+}
+
 }  // namespace
 
 double name_similarity(const std::string& a, const std::string& b) {
-    const double w = jaccard(words(a, 1), words(b, 1), nullptr);
-    const auto ta = trigrams(a), tb = trigrams(b);
-    if (ta.empty() || tb.empty()) return w;
-    std::vector<std::string> inter;
-    std::set_intersection(ta.begin(), ta.end(), tb.begin(), tb.end(), std::back_inserter(inter));
-    const double dice = 2.0 * static_cast<double>(inter.size()) / static_cast<double>(ta.size() + tb.size());
-    return std::max(w, dice);
+    Code x, y;
+    x.name = a;
+    y.name = b;
+    return name_score(CodeText(x), CodeText(y));
 }
 
 Alignment align_codebooks(const std::vector<Code>& codes_a, const std::vector<Code>& codes_b,
@@ -105,40 +140,53 @@ Alignment align_codebooks(const std::vector<Code>& codes_a, const std::vector<Co
         }
     }
     std::vector<double> cover_a(codes_a.size(), 0.0), cover_b(codes_b.size(), 0.0);
-    std::map<std::pair<std::uint32_t, std::uint32_t>, double> inter;
+    std::vector<double> inter(codes_a.size() * codes_b.size(), 0.0);        // [a * |B| + b]
+    std::vector<int> open_a(codes_a.size(), 0), open_b(codes_b.size(), 0);  // open codings per code
+    std::vector<std::uint32_t> active_a, active_b;                          // codes with open codings
+    auto toggle = [](std::vector<int>& open, std::vector<std::uint32_t>& active, std::uint32_t code, int delta) {
+        const int before = open[code];
+        open[code] += delta;
+        if (before == 0 && open[code] > 0)
+            active.push_back(code);
+        else if (before > 0 && open[code] == 0)
+            active.erase(std::find(active.begin(), active.end(), code));
+    };
     for (auto& [doc, ev] : events) {
         std::sort(ev.begin(), ev.end(), [](const Event& x, const Event& y) { return x.pos < y.pos; });
-        std::map<std::uint32_t, int> active_a, active_b;  // code -> open codings
         for (std::size_t i = 0; i < ev.size();) {
             const std::int64_t pos = ev[i].pos;
             for (; i < ev.size() && ev[i].pos == pos; ++i) {
-                auto& act = ev[i].side == 0 ? active_a : active_b;
-                if ((act[ev[i].code] += ev[i].delta) == 0) act.erase(ev[i].code);
+                if (ev[i].side == 0)
+                    toggle(open_a, active_a, ev[i].code, ev[i].delta);
+                else
+                    toggle(open_b, active_b, ev[i].code, ev[i].delta);
             }
             if (i == ev.size()) break;
             const double len = static_cast<double>(ev[i].pos - pos);
-            for (const auto& [a, n] : active_a) cover_a[a] += len;
-            for (const auto& [b, n] : active_b) cover_b[b] += len;
-            for (const auto& [a, n] : active_a)
-                for (const auto& [b, m] : active_b) inter[{a, b}] += len;
+            for (auto a : active_a) cover_a[a] += len;
+            for (auto b : active_b) cover_b[b] += len;
+            for (auto a : active_a)
+                for (auto b : active_b) inter[a * codes_b.size() + b] += len;
         }
     }
 
+    std::vector<CodeText> text_a, text_b;
+    for (const auto& c : codes_a) text_a.emplace_back(c);
+    for (const auto& c : codes_b) text_b.emplace_back(c);
     Alignment out;
     for (std::size_t a = 0; a < codes_a.size(); ++a)
         for (std::size_t b = 0; b < codes_b.size(); ++b) {
             AlignedPair p;
             p.code_a = codes_a[a].id;
             p.code_b = codes_b[b].id;
-            const auto it = inter.find({static_cast<std::uint32_t>(a), static_cast<std::uint32_t>(b)});
-            const double shared = it == inter.end() ? 0.0 : it->second;
+            const double shared = inter[a * codes_b.size() + b];
             const double uni = cover_a[a] + cover_b[b] - shared;
             p.overlap = uni > 0.0 ? shared / uni : 0.0;
-            p.name = name_similarity(codes_a[a].name, codes_b[b].name);
-            std::vector<std::string> shared_def;
-            const auto da = words(codes_a[a].definition, 3), db = words(codes_b[b].definition, 3);
+            p.name = name_score(text_a[a], text_b[b]);
+            const auto& da = text_a[a].definition_words;
+            const auto& db = text_b[b].definition_words;
             const bool have_def = !da.empty() && !db.empty();
-            p.definition = jaccard(da, db, &shared_def);
+            p.definition = jaccard(da, db, nullptr);
             const double wd = have_def ? o.definition_weight : 0.0;
             const double wsum = o.overlap_weight + o.name_weight + wd;
             p.score =
@@ -152,6 +200,8 @@ Alignment align_codebooks(const std::vector<Code>& codes_a, const std::vector<Co
             if (have_def) {
                 std::snprintf(buf, sizeof buf, " + definitions %.2f (weight %.2f)", p.definition, wd / wsum);
                 p.explanation += buf;
+                std::vector<std::string> shared_def;
+                jaccard(da, db, &shared_def);
                 if (!shared_def.empty()) {
                     p.explanation += "; shared definition words:";
                     for (std::size_t k = 0; k < shared_def.size() && k < 5; ++k) p.explanation += " " + shared_def[k];
