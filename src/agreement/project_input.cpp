@@ -93,4 +93,17 @@ ProjectInput project_input(const Project& p, RowId coder_a, RowId coder_b, const
     return out;
 }
 
+DisagreementSides sides_of(const ReportInput& input, const Disagreement& d) {
+    DisagreementSides out;
+    auto grow = [](std::optional<Span>& acc, const Span& s) {
+        acc = acc ? Span{std::min(acc->start, s.start), std::max(acc->end, s.end)} : s;
+    };
+    for (const auto& c : input.codings) {
+        if (c.document_id != d.document_id || c.span.end <= d.span.start || d.span.end <= c.span.start) continue;
+        if (c.coder_id == input.coder_a && c.code_id == d.code_a) grow(out.a, c.span);
+        if (c.coder_id == input.coder_b && c.code_id == d.code_b) grow(out.b, c.span);
+    }
+    return out;
+}
+
 }  // namespace tessera::agreement

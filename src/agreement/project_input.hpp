@@ -34,4 +34,13 @@ const char* to_string(PairSource s);
 ProjectInput project_input(const Project& p, RowId coder_a, RowId coder_b,
                            const std::vector<std::string>& only_codes = {});
 
+/// Each coder's version of a disagreement: the union of coder A's codings (of the pair's A code)
+/// and of coder B's codings (of its B code) that overlap the disagreement's stretch; empty where
+/// that coder coded nothing there. This is what "accept A" or "accept B" means when resolving.
+struct DisagreementSides {
+    std::optional<Span> a;
+    std::optional<Span> b;
+};
+DisagreementSides sides_of(const ReportInput& input, const Disagreement& d);
+
 }  // namespace tessera::agreement

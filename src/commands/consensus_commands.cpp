@@ -96,14 +96,9 @@ void ResolveDisagreement::execute(Project& p) {
     if (team.owner_coder_id) throw InvalidArgument("consensus codings use a team code; '" + team.name + "' is a coder's own");
     std::optional<text::Span> span;
     switch (m_in.decision) {
-        case Decision::accept_a:
-            if (!m_in.span_a) throw InvalidArgument("coder A did not code here: cannot accept A");
-            span = m_in.span_a;
-            break;
-        case Decision::accept_b:
-            if (!m_in.span_b) throw InvalidArgument("coder B did not code here: cannot accept B");
-            span = m_in.span_b;
-            break;
+        // Accepting a coder who coded nothing here accepts leaving the passage uncoded.
+        case Decision::accept_a: span = m_in.span_a; break;
+        case Decision::accept_b: span = m_in.span_b; break;
         case Decision::accept_both:
             if (m_in.span_a && m_in.span_b)
                 span = text::Span{std::min(m_in.span_a->start, m_in.span_b->start), std::max(m_in.span_a->end, m_in.span_b->end)};

@@ -45,6 +45,7 @@ Decision decision_from_string(const std::string& s);
 
 /// Resolves one disagreement: records the decision and note, and writes the consensus coding
 /// (A's span, B's span, their union, or none) under `team_code` as the consensus coder.
+/// Accepting a coder who coded nothing there means leaving the passage uncoded.
 class ResolveDisagreement : public Command {
 public:
     struct Input {

@@ -92,7 +92,7 @@ TEST_CASE("cli align and resolve: propose, confirm into a team codebook, resolve
     tessera::test::write_file(dir / "c.csv",
                               "document,coder,code,quote\n"
                               "fg,Amara,Trust in NHS,I trust the NHS with my records\n"
-                              "fg,Ben,Faith in services,I trust the NHS with my records, mostly.\n"
+                              "fg,Ben,Faith in services,\"I trust the NHS with my records, mostly.\"\n"
                               "fg,Amara,Profit,Companies should never profit from it.\n"
                               "fg,Ben,Companies profiting,Companies should never profit\n");
     REQUIRE(run("apply --create " + q(proj) + " " + q(dir / "c.csv")).first == 0);

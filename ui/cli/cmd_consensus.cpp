@@ -161,13 +161,9 @@ void resolve(const ResolveArgs& a) {
     const auto& d = r.disagreements[static_cast<std::size_t>(a.index - 1)];
     ResolveDisagreement::Input ri;
     ri.document_id = d.document_id;
-    if (d.who == Disagreement::Who::only_a) {
-        ri.span_a = d.span;
-        ri.span_b = d.partner;
-    } else {
-        ri.span_b = d.span;
-        ri.span_a = d.partner;
-    }
+    DisagreementSides sides = sides_of(in.input, d);
+    ri.span_a = sides.a;
+    ri.span_b = sides.b;
     ri.team_code = team.at({d.code_a, d.code_b});
     ri.decision = decision_from_string(a.decision);
     ri.note = a.note;
