@@ -77,7 +77,12 @@ RatingsTable make_table(std::size_t units, std::size_t coders, std::vector<std::
     }
     std::vector<std::int32_t> remap(raw_labels.size());
     for (std::size_t k = 0; k < order.size(); ++k) {
-        remap[order[k]] = static_cast<std::int32_t>(k);
+        // "1" and "1.0" are one category when the labels are numbers (invariant 4).
+        if (all_numeric && !t.m_numbers.empty() && t.m_numbers.back() == *nums[order[k]]) {
+            remap[order[k]] = static_cast<std::int32_t>(t.m_labels.size() - 1);
+            continue;
+        }
+        remap[order[k]] = static_cast<std::int32_t>(t.m_labels.size());
         t.m_labels.push_back(raw_labels[order[k]]);
         t.m_numbers.push_back(all_numeric ? *nums[order[k]] : std::numeric_limits<double>::quiet_NaN());
     }

@@ -35,6 +35,9 @@ TEST_CASE("ratings tables order numeric categories by value and keep blanks", "[
     CHECK_FALSE(l.numeric());
     CHECK(l.label(0) == "a");
     CHECK_THROWS_AS(RatingsTable::from_labels({{"a", "b"}, {"a"}}), InvalidArgument);
+    const RatingsTable same = RatingsTable::from_labels({{"1", "1.0"}, {"2", "2.00"}});
+    CHECK(same.categories() == 2);  // numeric labels with one value are one category
+    CHECK(*percent_agreement(same).value == 1.0);
     CHECK_THROWS_AS(krippendorff_alpha(l, Level::interval), InvalidArgument);
     CHECK(level_from_string("ratio") == Level::ratio);
     CHECK_THROWS_AS(level_from_string("metric"), InvalidArgument);
