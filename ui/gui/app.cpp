@@ -23,6 +23,8 @@
 #include <cstring>
 #include <imgui_stdlib.h>
 
+#include <chrono>
+
 namespace tessera::gui {
 
 // [SECTION] project and coder
@@ -138,7 +140,13 @@ void App::after_render() {
         return;
     }
     if (!m_queue.empty()) {
+        const auto started = std::chrono::steady_clock::now();
         int wrote = m_queue.run(*m_project, m_stack, m_state);
+        double waited = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+        if (waited > 1.0)
+            m_state.notify(Notification::Kind::info, "Saved after waiting for another window",
+                           "Another window or program was writing to the project for " +
+                               std::to_string(static_cast<int>(waited + 0.5)) + " s.");
         if (wrote > 0) {
             ++m_generation;
             try {
@@ -358,8 +366,11 @@ void App::apply_requested_view() {
         m_import.open();
     } else if (v == "transcript") {
         // Select a coding so the screenshot shows the coding bar and a highlighted stripe.
-        if (const auto* d = m_cache.open_document(); d && !d->codings.empty() && !m_state.selected_coding)
-            m_state.selected_coding = d->codings[d->codings.size() / 3].id;
+        if (const auto* d = m_cache.open_document(); d && !d->codings.empty() && !m_state.selected_coding) {
+            const Coding& k = d->codings[d->codings.size() / 3];
+            m_state.selected_coding = k.id;
+            m_state.scroll_to_cp = k.span.start;
+        }
     }
     if (++m_view_frames > 2) m_state.requested_view.clear();
 }
@@ -369,7 +380,7 @@ void App::draw_panels() {
     const ImGuiIO& io = ImGui::GetIO();
     const float top = ImGui::GetFrameHeight();
     const float w = io.DisplaySize.x, h = io.DisplaySize.y - top;
-    const float left_w = std::floor(w * 0.24f), right_w = std::floor(w * 0.27f);
+    const float left_w = std::floor(w * 0.26f), right_w = std::floor(w * 0.26f);
     const ImGuiWindowFlags fixed = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
                                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
     float lw = m_state.panels.documents || m_state.panels.codebook ? left_w : 0;

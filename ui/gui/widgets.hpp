@@ -40,3 +40,20 @@ inline bool key_chord(bool ctrl, bool shift, int key) {
 }
 
 }  // namespace tessera::gui
+
+#include <string>
+#include <vector>
+
+namespace tessera::gui {
+
+/// A run of text in one colour, for flowing_text().
+struct TextRun {
+    std::string text;  // UTF-8
+    ImU32 color = 0;
+};
+
+/// Draws runs as one word-wrapped paragraph (1.86's TextWrapped cannot change colour mid-paragraph).
+/// Newlines start a new line.
+void flowing_text(const std::vector<TextRun>& runs);
+
+}  // namespace tessera::gui

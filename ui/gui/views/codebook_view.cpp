@@ -134,6 +134,7 @@ void draw_rows(AppState& s, const ModelCache& c, CommandQueue& q, const Tree& t,
         CodeStats st = c.stats(code->id);
         ImGui::TableNextColumn();
         ImGui::Text("%lld", static_cast<long long>(st.codings));
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("codings, documents and cases coded with this code");
         ImGui::TableNextColumn();
         ImGui::Text("%lld", static_cast<long long>(st.documents));
         ImGui::TableNextColumn();
@@ -184,10 +185,11 @@ void draw_codebook_view(AppState& s, const ModelCache& c, CommandQueue& q) {
                                   ImGuiTableFlags_BordersInnerV;
     if (ImGui::BeginTable("##codebook", 4, flags, ImVec2(0, -ImGui::GetFrameHeightWithSpacing()))) {
         ImGui::TableSetupScrollFreeze(0, 1);
-        ImGui::TableSetupColumn("Code", ImGuiTableColumnFlags_WidthStretch, 5);
-        ImGui::TableSetupColumn("Codings", ImGuiTableColumnFlags_WidthStretch, 1.2f);
-        ImGui::TableSetupColumn("Docs", ImGuiTableColumnFlags_WidthStretch, 1);
-        ImGui::TableSetupColumn("Cases", ImGuiTableColumnFlags_WidthStretch, 1);
+        const float num = ImGui::CalcTextSize("0000").x;
+        ImGui::TableSetupColumn("Code", ImGuiTableColumnFlags_WidthStretch);
+        ImGui::TableSetupColumn("n", ImGuiTableColumnFlags_WidthFixed, num);
+        ImGui::TableSetupColumn("Docs", ImGuiTableColumnFlags_WidthFixed, num);
+        ImGui::TableSetupColumn("Cases", ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("Cases").x);
         ImGui::TableHeadersRow();
         for (const auto& [owner, title] : books) {
             bool any = false;

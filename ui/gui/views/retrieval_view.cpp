@@ -48,13 +48,9 @@ void draw_retrieval_view(AppState& s, const ModelCache& c, CommandQueue&) {
         }
         ui::probe("retrieval/extract/" + std::to_string(e.coding.id));
         tooltip("Jump to this extract in the transcript");
-        ImGui::PushTextWrapPos(0);
-        ImGui::TextDisabled("%s", trim_left(e.before).c_str());
-        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(accent.x * 0.55f, accent.y * 0.55f, accent.z * 0.55f, 1));
-        ImGui::TextWrapped("%s", e.text.c_str());
-        ImGui::PopStyleColor();
-        ImGui::TextDisabled("%s", trim_right(e.after).c_str());
-        ImGui::PopTextWrapPos();
+        const ImU32 dim = ImGui::GetColorU32(ImGuiCol_TextDisabled);
+        const ImU32 hot = ImGui::ColorConvertFloat4ToU32(ImVec4(accent.x * 0.5f, accent.y * 0.5f, accent.z * 0.5f, 1));
+        flowing_text({{trim_left(e.before), dim}, {e.text, hot}, {trim_right(e.after), dim}});
         ImGui::Separator();
         ImGui::PopID();
     }
