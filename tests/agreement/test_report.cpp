@@ -1,5 +1,6 @@
 // The agreement report on a two-document hand-made project: every unit kind, pooling and averaging.
 #include <catch2/catch.hpp>
+#include <random>
 
 #include "agreement/report.hpp"
 #include "util/error.hpp"
@@ -185,4 +186,48 @@ TEST_CASE("size-weighted kappa weights each row by its units (NVivo's averaging 
     rows[2].kappa.kappa = Coefficient::undefined("nothing coded");
     CHECK(*size_weighted_kappa(rows).value == Approx((0.8 * 1000 + 0.4 * 3000) / 4000));
     CHECK_FALSE(size_weighted_kappa({}).defined());
+}
+
+TEST_CASE("random projects: every unit is counted once, and a stricter threshold never adds agreement",
+          "[agreement][report]") {
+    std::mt19937 rng(11);
+    for (int trial = 0; trial < 10; ++trial) {
+        ReportInput in;
+        in.coder_a = kA;
+        in.coder_b = kB;
+        double total = 0.0;
+        for (RowId d = 1; d <= 5; ++d) {
+            const auto len = std::uniform_int_distribution<std::int64_t>(50, 500)(rng);
+            in.documents.push_back({d, len, ""});
+            total += static_cast<double>(len);
+        }
+        RowId id = 1;
+        for (int i = 0; i < 60; ++i) {
+            const auto& doc = in.documents[std::uniform_int_distribution<std::size_t>(0, 4)(rng)];
+            const auto s = std::uniform_int_distribution<std::int64_t>(0, doc.length - 2)(rng);
+            const auto e = std::min(doc.length, s + std::uniform_int_distribution<std::int64_t>(1, 60)(rng));
+            const RowId code = std::uniform_int_distribution<RowId>(1, 4)(rng);
+            in.codings.push_back(coding(id++, doc.id, code, i % 2 ? kA : kB, s, e));
+        }
+        const AgreementReport r = build_report(in);
+        const double pairs = static_cast<double>(r.per_code.size());
+        for (const auto& row : r.per_code) CHECK(row.counts.total() == total);
+        for (std::size_t d = 0; d < r.per_document.size(); ++d)
+            CHECK(r.per_document[d].counts.total() == static_cast<double>(in.documents[d].length) * pairs);
+        CHECK(r.overall_pooled.counts.total() == total * pairs);
+        double disagreeing = 0.0;
+        for (const auto& x : r.disagreements) disagreeing += static_cast<double>(x.span.length());
+        CHECK(disagreeing == r.overall_pooled.counts.only_a + r.overall_pooled.counts.only_b);
+
+        std::vector<double> agreeing;
+        for (double t : {0.1, 0.5, 0.9, 1.0}) {
+            ReportOptions o;
+            o.unit = UnitKind::segment;
+            o.min_overlap = t;
+            const AgreementReport seg = build_report(in, o);
+            CHECK(seg.overall_pooled.segments.segments() <= 60.0);  // identical duplicates count once
+            agreeing.push_back(seg.overall_pooled.segments.agreeing());
+        }
+        for (std::size_t k = 1; k < agreeing.size(); ++k) CHECK(agreeing[k] <= agreeing[k - 1]);
+    }
 }
