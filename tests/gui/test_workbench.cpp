@@ -281,3 +281,117 @@ TEST_CASE("choosing a coder on opening, and switching, is logged", "[ui]") {
     for (const auto& e : f.p.audit_log()) logged |= e.action == "switch coder";
     CHECK(logged);
 }
+
+TEST_CASE("dragging a selection onto a code in the codebook codes it", "[ui]") {
+    Fixture f;
+    RowId trust = f.code("Trust", f.amara);
+    gui::App app(f.options());
+    Headless h(app);
+    h.frames(3);
+    std::int64_t s = f.cp("words matter 💬"), e = s + 14;
+    auto a = app.transcript().screen_pos(s), b = app.transcript().screen_pos(e);
+    REQUIRE((a && b));
+    h.drag(nudge(*a), nudge(*b));
+    REQUIRE(app.state().selection.span() == text::Span{s, e});
+    // Press inside the selection and drag it to the code's row.
+    auto mid = app.transcript().screen_pos(s + 3);
+    REQUIRE(mid);
+    h.drag(*mid, h.at("codebook/row/" + std::to_string(trust)));
+    h.frames(1);
+    auto mine = f.codings_of(f.amara);
+    REQUIRE(mine.size() == 1);
+    CHECK(mine[0].code_id == trust);
+    CHECK(mine[0].span == text::Span{s, e});
+}
+
+TEST_CASE("dragging a code onto another re-parents it", "[ui]") {
+    Fixture f;
+    RowId parent = f.code("Feelings", f.amara), child = f.code("Cold", f.amara);
+    gui::App app(f.options());
+    Headless h(app);
+    h.frames(3);
+    h.drag(h.at("codebook/row/" + std::to_string(child)), h.at("codebook/row/" + std::to_string(parent)));
+    h.frames(1);
+    CHECK(f.p.code(child).parent_id == parent);
+    CHECK(f.p.code_path(child) == "Feelings/Cold");
+}
+
+TEST_CASE("clicking a stripe selects its coding, which can be fitted to a new selection, memoed and removed", "[ui]") {
+    Fixture f;
+    RowId worry = f.code("Worry", f.amara);
+    std::int64_t s = f.cp("cold");
+    RowId id = f.coding(worry, f.amara, {s, s + 4});
+    gui::App app(f.options());
+    Headless h(app);
+    h.frames(3);
+    h.click(h.at("transcript/coding/" + std::to_string(id)));
+    REQUIRE(app.state().selected_coding == id);
+
+    // New selection "cold 😟", then "Fit to selection".
+    auto a = app.transcript().screen_pos(s), b = app.transcript().screen_pos(s + 6);
+    REQUIRE((a && b));
+    h.drag(nudge(*a), nudge(*b));
+    REQUIRE(!app.state().selected_coding);  // a new selection deselects the coding...
+    h.click(h.at("transcript/coding/" + std::to_string(id)));  // ...and a stripe click keeps the selection
+    REQUIRE(app.state().selected_coding == id);
+    REQUIRE(app.state().selection.span() == text::Span{s, s + 6});
+    h.click(h.at("transcript/coding_bar/adjust"));
+    h.frames(1);
+    CHECK(f.p.coding(id).span == text::Span{s, s + 6});
+
+    // A memo on the coding, written in the Memos panel.
+    app.state().memo_context = {MemoTarget::coding, id};
+    app.state().right_tab = "memos";
+    h.frames(2);
+    h.click(h.at("memos/body"));
+    h.type("Said with a laugh — check the recording.");
+    h.click(h.at("memos/add"));
+    h.frames(1);
+    auto memos = f.p.memos_for(MemoTarget::coding, id);
+    REQUIRE(memos.size() == 1);
+    CHECK(memos[0].body == "Said with a laugh — check the recording.");
+    CHECK(memos[0].coder_id == f.amara);
+
+    h.click(h.at("transcript/coding/" + std::to_string(id)));
+    REQUIRE(app.state().selected_coding == id);
+    h.key(Headless::kDelete);
+    h.frames(1);
+    CHECK(f.codings_of(f.amara).empty());
+}
+
+TEST_CASE("import previews speakers and turns, writes nothing until confirmed, then imports", "[ui]") {
+    Fixture f;
+    gui::App app(f.options());
+    Headless h(app);
+    h.frames(2);
+    TempDir src;
+    tessera::test::write_file(src / "interview.txt",
+                              "Interviewer: How did the letter land?\n\nP9: Badly, if I'm honest — it felt like a fine 😟.\n");
+    app.import_view().preview({src / "interview.txt"}, app.cache(), app.state());
+    h.frames(2);
+    REQUIRE(h.drawn("import/doc/0"));
+    CHECK(f.p.documents().size() == 1);
+    h.click(h.at("import/confirm"));
+    h.frames(1);
+    auto docs = f.p.documents();
+    REQUIRE(docs.size() == 2);
+    CHECK(app.state().document_id == docs.back().id);
+    CHECK(f.p.find_case("P9").has_value());
+}
+
+TEST_CASE("an unreadable import file shows an error naming it and imports nothing", "[ui]") {
+    Fixture f;
+    gui::App app(f.options());
+    Headless h(app);
+    h.frames(2);
+    TempDir src;
+    tessera::test::write_file(src / "broken.docx", "this is not a zip file");
+    app.import_view().preview({src / "broken.docx"}, app.cache(), app.state());
+    h.frames(2);
+    REQUIRE(h.drawn("notification/error/title"));
+    CHECK(!h.drawn("import/doc/0"));
+    bool named = false;
+    for (const auto& n : app.state().notifications) named |= n.message.find("broken.docx") != std::string::npos;
+    CHECK(named);
+    CHECK(f.p.documents().size() == 1);
+}

@@ -58,6 +58,7 @@ public:
     CommandStack& stack() { return m_stack; }
     CommandQueue& queue() { return m_queue; }
     TranscriptView& transcript() { return m_transcript; }
+    ImportView& import_view() { return m_import; }
     /// Bumped after every write and when another window's write is seen.
     std::uint64_t generation() const { return m_generation; }
 

@@ -253,7 +253,7 @@ void TranscriptView::draw_turn(AppState& s, const ModelCache& c, const OpenDocum
                     dl->AddRect(p0, p1, IM_COL32(150, 100, 20, 255), 3);
                     dl->AddCircleFilled(ImVec2((p0.x + p1.x) * 0.5f, (p0.y + p1.y) * 0.5f), m.size * 0.15f,
                                         IM_COL32(120, 80, 10, 255));
-                    if (ImGui::IsMouseHoveringRect(p0, p1) && ImGui::IsWindowHovered()) {
+                    if (ImGui::IsMouseHoveringRect(p0, p1) && ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem)) {
                         ImGui::SetTooltip("U+%04X: a character this renderer cannot draw (e.g. an emoji); "
                                           "it is in the text and counts as one character.",
                                           static_cast<unsigned>(ch));
@@ -281,7 +281,7 @@ void TranscriptView::draw_turn(AppState& s, const ModelCache& c, const OpenDocum
         dl->AddRectFilled(p0, p1, code_color(code ? code->color : 0x888888, 255));
         if (picked) dl->AddRect(ImVec2(p0.x - 1, p0.y - 1), ImVec2(p1.x + 1, p1.y + 1), IM_COL32(0, 0, 0, 255));
         ui::probe_rect("transcript/coding/" + std::to_string(cd.id), p0, p1);
-        bool over = ImGui::IsWindowHovered() && mouse.x >= p0.x - 1 && mouse.x <= p1.x + 1 && mouse.y >= p0.y &&
+        bool over = ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem) && mouse.x >= p0.x - 1 && mouse.x <= p1.x + 1 && mouse.y >= p0.y &&
                     mouse.y <= p1.y;
         if (over && !m_stripe_hovered) {
             m_stripe_hovered = true;
