@@ -1,6 +1,7 @@
 // Headless workbench tests: real ImGui frames of the App, driven by injected mouse and keys.
 #include "headless.hpp"
 #include "test_support.hpp"
+#include "store/database.hpp"
 #include "ui/gui/probe.hpp"
 
 #include <catch2/catch.hpp>
@@ -394,4 +395,35 @@ TEST_CASE("an unreadable import file shows an error naming it and imports nothin
     for (const auto& n : app.state().notifications) named |= n.message.find("broken.docx") != std::string::npos;
     CHECK(named);
     CHECK(f.p.documents().size() == 1);
+}
+
+TEST_CASE("a write waiting for another window shows a notice, then saves", "[ui]") {
+    Fixture f;
+    gui::App app(f.options());
+    Headless h(app);
+    h.frames(3);
+    std::int64_t s = f.cp("phone call");
+    auto a = app.transcript().screen_pos(s), b = app.transcript().screen_pos(s + 10);
+    REQUIRE((a && b));
+    h.drag(nudge(*a), nudge(*b));
+
+    // The other window holds the write lock until this window has drawn its notice twice.
+    auto lock = std::make_unique<store::Transaction>(f.p.db());
+    int waits = 0, notices = 0;
+    app.set_wait_hook([&](int) {
+        ++waits;
+        ImGui::NewFrame();
+        app.draw();
+        ImGui::Render();
+        notices += h.drawn("notice/write_waiting");
+        if (notices == 2) lock.reset();  // rolls back: the other window's transaction ends
+    });
+    h.key('I', true);
+    h.frames(1);
+    CHECK(waits >= 2);
+    CHECK(notices == 2);
+    auto mine = f.codings_of(f.amara);
+    REQUIRE(mine.size() == 1);
+    CHECK(mine[0].span == text::Span{s, s + 10});
+    CHECK(!h.drawn("notice/write_waiting"));
 }

@@ -42,7 +42,14 @@ bool App::open_project(const std::filesystem::path& path, bool create) {
         m_queue = CommandQueue{};
         m_stack.clear();
         m_cache.clear();
+        m_busy.reset();
         m_project = std::move(p);
+        m_busy = std::make_unique<BusyWait>(*m_project, 15000, [this](int ms) {
+            m_state.write_waiting = true;
+            m_wait_ms = ms;
+            if (m_wait_hook) m_wait_hook(ms);
+            return true;
+        });
         m_state = AppState{};
         m_state.requested_view = m_options.view;
         m_data_version = data_version(*m_project);
@@ -80,6 +87,7 @@ bool App::open_project(const std::filesystem::path& path, bool create) {
 }
 
 void App::close_project() {
+    m_busy.reset();
     m_project.reset();
     m_stack.clear();
     m_queue = CommandQueue{};
@@ -142,6 +150,7 @@ void App::after_render() {
     if (!m_queue.empty()) {
         const auto started = std::chrono::steady_clock::now();
         int wrote = m_queue.run(*m_project, m_stack, m_state);
+        m_state.write_waiting = false;
         double waited = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
         if (waited > 1.0)
             m_state.notify(Notification::Kind::info, "Saved after waiting for another window",
@@ -170,9 +179,13 @@ std::optional<std::string> App::take_font_request() {
 }
 
 void App::draw() {
-    poll_other_windows();
-    if (m_project && m_cache.version() == 0) refresh();
-    handle_shortcuts();
+    // While a write waits (drawn from the busy handler) the project must not be read: no polling.
+    const bool waiting = m_state.write_waiting;
+    if (!waiting) {
+        poll_other_windows();
+        if (m_project && m_cache.version() == 0) refresh();
+        handle_shortcuts();
+    }
     draw_menu();
     if (!m_project) {
         if (auto req = m_start.draw(m_state)) open_project(req->path, req->create);
@@ -187,6 +200,16 @@ void App::draw() {
         ImGui::TextDisabled("Dear ImGui %s", IMGUI_VERSION);
         ImGui::End();
     } else if (m_about) {
+        ImGui::End();
+    }
+    if (waiting) {
+        ImGui::SetNextWindowPos(ImVec2(ImGui::GetIO().DisplaySize.x * 0.5f, ImGui::GetFrameHeight() * 2), ImGuiCond_Always,
+                                ImVec2(0.5f, 0));
+        ImGui::Begin("##waiting", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
+                                               ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing);
+        ImGui::Text("Waiting for another window to finish writing to this project… (%.1f s)", m_wait_ms / 1000.0);
+        ImGui::TextDisabled("Your change is saved as soon as it has finished. Nothing is lost.");
+        ui::probe("notice/write_waiting");
         ImGui::End();
     }
     draw_notifications(m_state);

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "commands/command.hpp"
+#include "store/busy_wait.hpp"
 #include "store/project.hpp"
 #include "ui/gui/app_state.hpp"
 #include "ui/gui/command_queue.hpp"
@@ -15,6 +16,7 @@
 #include "ui/gui/views/transcript_view.hpp"
 
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -51,6 +53,10 @@ public:
     /// rebuilds the font atlas between frames); empty when nothing new needs a glyph.
     std::optional<std::string> take_font_request();
     bool quit_requested() const { return m_quit; }
+    /// Called while a write waits for another window's transaction (elapsed ms). The platform draws
+    /// a frame there (ImGui::NewFrame, App::draw, ImGui::Render, present) so the notice shows;
+    /// it must not call after_render().
+    void set_wait_hook(std::function<void(int elapsed_ms)> hook) { m_wait_hook = std::move(hook); }
 
     AppState& state() { return m_state; }
     const ModelCache& cache() const { return m_cache; }
@@ -73,6 +79,9 @@ private:
 
     AppOptions m_options;
     std::unique_ptr<Project> m_project;
+    std::unique_ptr<BusyWait> m_busy;  // declared after m_project: released before it
+    std::function<void(int)> m_wait_hook;
+    int m_wait_ms = 0;
     CommandStack m_stack;
     CommandQueue m_queue;
     AppState m_state;

@@ -33,6 +33,15 @@ int main(int argc, char** argv) {
         opt.remember_recent = !shot;
         App app(opt);
         platform.rebuild_fonts(app.cache().glyph_sample());
+        // A write waiting for another window keeps drawing frames, with a notice, from the busy handler.
+        app.set_wait_hook([&](int) {
+            platform.begin_frame();
+            ImGui::NewFrame();
+            app.draw();
+            ImGui::Render();
+            platform.render();
+            platform.present();
+        });
         for (int frame = 0; !platform.should_close(); ++frame) {
             if (auto sample = app.take_font_request()) platform.rebuild_fonts(*sample);
             platform.begin_frame();
@@ -40,7 +49,6 @@ int main(int argc, char** argv) {
             app.draw();
             ImGui::Render();
             platform.render();
-            app.after_render();
             if (shot && frame + 1 >= std::max(1, frames)) {
                 if (!platform.save_png(screenshot)) {
                     std::cerr << "tessera-gui: could not write " << screenshot << "\n";
@@ -50,6 +58,7 @@ int main(int argc, char** argv) {
                 return 0;
             }
             platform.present();
+            app.after_render();
             if (app.quit_requested()) platform.request_close();
         }
     } catch (const std::exception& e) {
