@@ -156,7 +156,7 @@ void import_docx(std::string_view bytes, const ImportOptions& options, ImportedD
     std::vector<Paragraph> paragraphs;
     visit_body(body, bold_character_styles(zip, doc.source_path), paragraphs);
     doc.encoding = "UTF-8";
-    detect_into(paragraphs, options, doc);
+    detect_into(std::move(paragraphs), options, doc);
 }
 
 }  // namespace tessera::importer::detail

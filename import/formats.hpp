@@ -18,11 +18,11 @@ void import_vtt(std::string_view bytes, const ImportOptions& options, ImportedDo
 void import_srt(std::string_view bytes, const ImportOptions& options, ImportedDocument& doc);
 void import_pdf(std::string_view bytes, const ImportOptions& options, ImportedDocument& doc);
 
-/// Decodes source bytes (options.encoding or detection) and converts line ends to LF; records the
-/// encoding in doc. Throws ImportError naming the byte offset and line of invalid bytes.
+/// Decodes source bytes (options.encoding or detection), converts line ends to LF and normalises
+/// to NFC; records the encoding in doc. Throws ImportError naming the byte offset and line of invalid bytes.
 std::string decode_source(std::string_view bytes, const ImportOptions& options, ImportedDocument& doc);
 
-/// Turns paragraphs into doc.turns with options' speaker detection.
-void detect_into(const std::vector<Paragraph>& paragraphs, const ImportOptions& options, ImportedDocument& doc);
+/// NFC-normalises paragraphs, then turns them into doc.turns with options' speaker detection.
+void detect_into(std::vector<Paragraph> paragraphs, const ImportOptions& options, ImportedDocument& doc);
 
 }  // namespace tessera::importer::detail

@@ -76,7 +76,9 @@ std::string decode_source(std::string_view bytes, const ImportOptions& options, 
         if (d.detected && d.encoding != "UTF-8")
             doc.diagnostics.push_back({Diagnostic::Level::info, doc.source_path,
                                        "encoding detected as " + d.encoding + " (override with an explicit encoding)"});
-        return text::normalize_newlines(d.utf8);
+        // NFC before detection, so that one label typed composed and decomposed is one speaker.
+        std::string t = text::normalize_newlines(d.utf8);
+        return text::is_nfc(t) ? t : text::to_nfc(t);
     } catch (const text::EncodingError& e) {
         // Line numbers only mean something in byte-per-newline encodings (not UTF-16).
         std::int64_t line = 0;
@@ -86,7 +88,15 @@ std::string decode_source(std::string_view bytes, const ImportOptions& options, 
     }
 }
 
-void detect_into(const std::vector<Paragraph>& paragraphs, const ImportOptions& options, ImportedDocument& doc) {
+void detect_into(std::vector<Paragraph> paragraphs, const ImportOptions& options, ImportedDocument& doc) {
+    for (auto& p : paragraphs) {
+        if (text::is_nfc(p.text)) continue;
+        // Normalise label and utterance apart so the bold prefix keeps marking the label.
+        std::string label = text::to_nfc(std::string_view(p.text).substr(0, p.bold_prefix));
+        std::string rest = text::to_nfc(std::string_view(p.text).substr(p.bold_prefix));
+        if (p.bold_prefix > 0) p.bold_prefix = label.size();
+        p.text = label + rest;
+    }
     doc.turns = detect_turns(paragraphs, options.speaker_pattern, options.detect_speakers);
 }
 

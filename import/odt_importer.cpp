@@ -153,7 +153,7 @@ void import_odt(std::string_view bytes, const ImportOptions& options, ImportedDo
     std::vector<Paragraph> paragraphs;
     visit_block(body, bold, paragraphs);
     doc.encoding = "UTF-8";
-    detect_into(paragraphs, options, doc);
+    detect_into(std::move(paragraphs), options, doc);
 }
 
 }  // namespace tessera::importer::detail

@@ -137,3 +137,25 @@ TEST_CASE("txt: detection off gives one turn per paragraph without speakers", "[
     ImportedDocument doc = import_file(data_path("import/bracket_ids.txt"), opt);
     check_turns(doc, {{"", "[id1] I liked the course."}, {"", "[id2] I did not."}, {"", "[id1] Why not?"}});
 }
+
+TEST_CASE("txt: lone-CR line ends (classic Mac) and decomposed accents come out LF and NFC", "[import]") {
+    tessera::test::TempDir dir;
+    // "Rene\u0301e" is decomposed (e + combining acute); the stored text must hold the composed é.
+    tessera::test::write_file(dir / "cr.txt", "Interviewer: Hello?\rRene\xCC\x81" "e: Hi.\rInterviewer: Bye.\r");
+    ImportedDocument doc = import_file(dir / "cr.txt");
+    REQUIRE(doc.turns.size() == 3);
+    NewDocument nd = compose(doc);
+    CHECK(nd.text == "Interviewer: Hello?\n\nRen\u00e9e: Hi.\n\nInterviewer: Bye.");
+    CHECK(text::is_nfc(nd.text));
+    REQUIRE(nd.speakers.size() == 2);
+    CHECK(nd.speakers[1].label == "Ren\u00e9e");
+}
+
+TEST_CASE("txt: one label typed composed and decomposed is one speaker", "[import]") {
+    tessera::test::TempDir dir;
+    tessera::test::write_file(dir / "nfd.txt", "Ren\xC3\xA9" "e: One.\nRene\xCC\x81" "e: Two.\nP2: Three.\n");
+    ImportedDocument doc = import_file(dir / "nfd.txt");
+    REQUIRE(doc.turns.size() == 3);
+    CHECK(doc.turns[0].speaker_label == doc.turns[1].speaker_label);
+    CHECK(compose(doc).speakers.size() == 2);
+}
