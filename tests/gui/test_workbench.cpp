@@ -427,3 +427,39 @@ TEST_CASE("a write waiting for another window shows a notice, then saves", "[ui]
     CHECK(mine[0].span == text::Span{s, s + 10});
     CHECK(!h.drawn("notice/write_waiting"));
 }
+
+TEST_CASE("a new coder can be added on opening and codes as themselves", "[ui]") {
+    Fixture f;
+    gui::App app(f.options(""));
+    Headless h(app);
+    h.frames(2);
+    h.click(h.at("coder/new"));
+    h.type("Chidi");
+    h.click(h.at("coder/add"));
+    h.frames(1);
+    auto chidi = f.p.find_coder("Chidi");
+    REQUIRE(chidi);
+    CHECK(app.state().coder_id == chidi->id);
+    CHECK(!h.drawn("coder/new"));  // the chooser closed
+}
+
+TEST_CASE("the code editor renames a code; undo brings the old name back", "[ui]") {
+    Fixture f;
+    RowId trust = f.code("Trust", f.amara);
+    gui::App app(f.options());
+    Headless h(app);
+    h.frames(3);
+    h.click(h.at("codebook/row/" + std::to_string(trust)));
+    app.state().right_tab = "code";
+    h.frames(2);
+    h.click(h.at("editor/name"));
+    h.key(269);  // End
+    h.type(" in services");
+    h.click(h.at("editor/save"));
+    h.frames(1);
+    CHECK(f.p.code(trust).name == "Trust in services");
+    h.click(h.at("transcript/area"));  // leave the text field so Ctrl+Z is the app's, not the field's
+    h.key('Z', true);
+    h.frames(2);
+    CHECK(f.p.code(trust).name == "Trust");
+}

@@ -77,8 +77,10 @@ bool App::open_project(const std::filesystem::path& path, bool create) {
         refresh();
         return true;
     } catch (const std::exception& e) {
-        m_state.notify(Notification::Kind::error, "Could not open " + path.filename().string(),
-                       path.string() + ": " + e.what(),
+        std::string what = e.what();
+        // The core's messages usually name the file already; say which file when they do not.
+        if (what.find(path.filename().string()) == std::string::npos) what = path.string() + ": " + what;
+        m_state.notify(Notification::Kind::error, "Could not open " + path.filename().string(), what,
                        create ? "Choose a new file name in a folder you can write to."
                               : "Check that the file is a Tessera project (.tessera) and that you may read it. "
                                 "A project from a newer Tessera needs that version.");
@@ -348,8 +350,11 @@ void App::draw_coder_chooser() {
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14);
     bool enter = ImGui::InputTextWithHint("##newcoder", "New coder's name", &m_new_coder,
                                           ImGuiInputTextFlags_EnterReturnsTrue);
+    ui::probe("coder/new");
     ImGui::SameLine();
-    if ((ImGui::Button("Add and code as") || enter) && !m_new_coder.empty()) {
+    bool add = ImGui::Button("Add and code as");
+    ui::probe("coder/add");
+    if ((add || enter) && !m_new_coder.empty()) {
         CommandStack once;
         try {
             auto cmd = std::make_unique<CreateCoder>(m_new_coder);

@@ -86,8 +86,9 @@ int CommandQueue::run(Project& p, CommandStack& stack, AppState& state) {
                     break;
             }
         } catch (const std::exception& ex) {
-            state.notify(Notification::Kind::error, "Could not do: " + e.label,
-                         p.path().filename().string() + ": " + ex.what(), advice_for(ex));
+            std::string what = ex.what(), file = p.path().filename().string();
+            if (what.find(file) == std::string::npos) what = file + ": " + what;
+            state.notify(Notification::Kind::error, "Could not do: " + e.label, what, advice_for(ex));
             break;  // later entries may depend on this one
         }
     }
