@@ -181,6 +181,15 @@ TEST_CASE("blind mode hides the other coder's codes and codings until it is turn
     RowId ben_coding = f.coding(bens, f.ben, {f.cp("cold"), f.cp("cold") + 4});
     RowId mine_code = f.code("Mine", f.amara);
     RowId my_coding = f.coding(mine_code, f.amara, {f.cp("phone"), f.cp("phone") + 5});
+    Code team;
+    team.name = "Team consensus";
+    RowId team_code = f.p.insert_code(team);
+    Memo bens_memo;
+    bens_memo.target = MemoTarget::document;
+    bens_memo.target_id = f.doc;
+    bens_memo.coder_id = f.ben;
+    bens_memo.body = "Ben's private thoughts";
+    f.p.insert_memo(bens_memo);
     gui::App app(f.options());
     Headless h(app);
     h.frames(3);
@@ -189,7 +198,9 @@ TEST_CASE("blind mode hides the other coder's codes and codings until it is turn
     CHECK(!h.drawn("transcript/coding/" + std::to_string(ben_coding)));
     CHECK(h.drawn("codebook/row/" + std::to_string(mine_code)));
     CHECK(!h.drawn("codebook/row/" + std::to_string(bens)));
+    CHECK(!h.drawn("codebook/row/" + std::to_string(team_code)));
     for (const auto& c : app.cache().codings()) CHECK(c.coder_id == f.amara);
+    CHECK(app.cache().memos().empty());
 
     // Another window turns blind mode off: this window sees it within a few frames.
     f.p.set_setting("blind_mode", "0");
@@ -197,6 +208,8 @@ TEST_CASE("blind mode hides the other coder's codes and codings until it is turn
     CHECK(!app.cache().blind());
     CHECK(h.drawn("transcript/coding/" + std::to_string(ben_coding)));
     CHECK(h.drawn("codebook/row/" + std::to_string(bens)));
+    CHECK(h.drawn("codebook/row/" + std::to_string(team_code)));
+    CHECK(app.cache().memos().size() == 1);
 }
 
 TEST_CASE("merging codes from the codebook's context menu moves the codings; undo splits them again", "[ui]") {

@@ -61,11 +61,13 @@ void ModelCache::load_base(const Project& p, const AppState& s) {
     m_coders = p.coders();
     m_blind_setting = p.setting("blind_mode");
     m_blind = blind_mode_on(m_blind_setting, m_coders.size()) && s.coder_id.has_value();
+    // Blind: only this coder's codes (not the team's consensus codebook, which draws on the other
+    // coder's work); memos by this coder or by no one in particular.
     auto mine = [&](OptId owner) { return !m_blind || !owner || owner == s.coder_id; };
 
     m_codes.clear();
     for (auto& c : p.codes())
-        if (mine(c.owner_coder_id)) m_codes.push_back(std::move(c));
+        if (!m_blind || c.owner_coder_id == s.coder_id) m_codes.push_back(std::move(c));
     m_documents = p.documents(false);
     m_cases = p.cases();
     m_memos.clear();

@@ -5,7 +5,7 @@
 // seen through data_version), the coder, blind mode, the open document or the selected code change.
 // Invariants:
 //   1. Everything here honours blind mode: a blind coder's cache holds no other coder's codes,
-//      codings or memos, so no view can leak them by accident.
+//      codings or memos, nor the team codebook, so no view can leak them by accident.
 //   2. Spans are code points of the document text, as in the core.
 #pragma once
 

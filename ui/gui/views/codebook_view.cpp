@@ -176,7 +176,7 @@ void draw_codebook_view(AppState& s, const ModelCache& c, CommandQueue& q) {
     // One section per codebook: mine first, then the team's, then (without blind mode) the others'.
     std::vector<std::pair<OptId, std::string>> books;
     if (s.coder_id) books.push_back({s.coder_id, "My codebook"});
-    books.push_back({std::nullopt, "Team codebook"});
+    if (!c.blind()) books.push_back({std::nullopt, "Team codebook"});
     if (!c.blind())
         for (const auto& coder : c.coders())
             if (coder.id != s.coder_id) books.push_back({coder.id, coder.name + "'s codebook"});
