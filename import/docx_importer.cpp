@@ -145,6 +145,10 @@ std::string main_part(const ZipArchive& zip, const std::string& path) {
 }  // namespace
 
 void import_docx(std::string_view bytes, const ImportOptions& options, ImportedDocument& doc) {
+    // Password-protected .docx files and old binary .doc files are OLE compound files, not zips.
+    if (bytes.substr(0, 8) == std::string_view("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8))
+        throw ImportError(doc.source_path, "this is a password-protected Word file or an old binary .doc, not a "
+                                           ".docx archive; open it in Word and save it as .docx without a password");
     ZipArchive zip(bytes, doc.source_path, options);
     std::string part = main_part(zip, doc.source_path);
     auto xml = zip.read(part);

@@ -32,6 +32,13 @@ TEST_CASE("bad input: not a zip archive", "[import]") {
     CHECK(contains(e, "not a zip archive"));
 }
 
+TEST_CASE("bad input: an encrypted or legacy Word file (OLE compound file) named .docx", "[import]") {
+    tessera::test::TempDir dir;
+    tessera::test::write_file(dir / "locked.docx", std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) + std::string(504, '\0'));
+    ImportError e = expect_import_error(dir / "locked.docx");
+    CHECK(contains(e, "password-protected Word file or an old binary .doc"));
+}
+
 TEST_CASE("bad input: zip bomb is refused before inflating (ratio and total size)", "[import]") {
     ImportError ratio = expect_import_error(data_path("import/zip_bomb.docx"));
     CHECK(contains(ratio, "zip bomb"));
