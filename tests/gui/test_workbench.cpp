@@ -476,3 +476,25 @@ TEST_CASE("the code editor renames a code; undo brings the old name back", "[ui]
     h.frames(2);
     CHECK(f.p.code(trust).name == "Trust");
 }
+
+TEST_CASE("retrieval lists a code's extracts; clicking one selects it in the transcript", "[ui]") {
+    Fixture f;
+    RowId worry = f.code("Worry", f.amara);
+    std::int64_t s = f.cp("Señora");
+    RowId id = f.coding(worry, f.amara, {s, s + 12});
+    f.coding(worry, f.amara, {f.cp("cold"), f.cp("cold") + 4});
+    gui::App app(f.options());
+    Headless h(app);
+    h.frames(3);
+    h.click(h.at("codebook/row/" + std::to_string(worry)));
+    app.state().right_tab = "retrieval";
+    h.frames(2);
+    REQUIRE(app.cache().extracts().size() == 2);
+    CHECK(app.cache().extracts()[1].text == "Señora Núñez");
+    CHECK(app.cache().extracts()[1].speaker == "P3");
+    h.click(h.at("retrieval/extract/" + std::to_string(id)));
+    h.frames(2);
+    CHECK(app.state().selected_coding == id);
+    CHECK(app.state().selection.span() == text::Span{s, s + 12});
+    CHECK(app.transcript().screen_pos(s).has_value());
+}
