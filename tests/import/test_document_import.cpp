@@ -58,3 +58,16 @@ TEST_CASE("pdf: text layer through poppler, then speaker detection", "[import]")
         {"P7", "Leeds, near the station."},
     });
 }
+
+TEST_CASE("pdf: running header and page-number footer dropped, turns run on across page breaks", "[import]") {
+    ImportedDocument doc = import_file(data_path("import/paged.pdf"));  // 3 pages, 26 turns
+    REQUIRE(doc.turns.size() == 26);
+    for (std::size_t i = 0; i < doc.turns.size(); ++i) {
+        INFO("turn " << i);
+        CHECK(doc.turns[i].speaker_label == (i % 2 == 0 ? "Interviewer" : "P5"));
+        CHECK(doc.turns[i].text.rfind("Turn " + std::to_string(i + 1) + " ", 0) == 0);
+        CHECK(doc.turns[i].text.find("Study 7") == std::string::npos);
+        CHECK(doc.turns[i].text.find("Page ") == std::string::npos);
+        CHECK(doc.turns[i].text.back() == '.');  // every turn ends where its paragraph ends
+    }
+}

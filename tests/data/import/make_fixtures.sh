@@ -25,8 +25,13 @@ if command -v soffice >/dev/null 2>&1; then
   cp "$src/interview_pdf.txt" "$tmp/interview.txt"
   soffice --headless --convert-to pdf --outdir "$tmp" "$tmp/interview.txt" >/dev/null 2>&1
   cp "$tmp/interview.pdf" "$here/interview.pdf"
+  # Three pages with a running header and a "Page N" footer, from an .odt whose master page has them.
+  (cd "$src/paged_odt" && zip -X -q -0 "$tmp/paged.odt" mimetype &&
+   zip -X -q "$tmp/paged.odt" META-INF/manifest.xml content.xml styles.xml)
+  soffice --headless --convert-to pdf --outdir "$tmp" "$tmp/paged.odt" >/dev/null 2>&1
+  cp "$tmp/paged.pdf" "$here/paged.pdf"
 else
-  echo "soffice not found: interview.pdf not regenerated" >&2
+  echo "soffice not found: interview.pdf and paged.pdf not regenerated" >&2
 fi
 
 # Bad input: a text file named .docx; a docx whose document.xml is cut off; a zip bomb
