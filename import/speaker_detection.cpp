@@ -368,6 +368,7 @@ std::vector<ImportedTurn> detect_turns(const std::vector<Paragraph>& paragraphs,
                 first = false;
                 continue;
             }
+            if (trim(line.text).empty() && !line.hit) continue;  // blank lines neither start nor end a turn
             if (expect_name) {
                 expect_name = false;
                 std::string_view name = trim(line.text);
@@ -384,8 +385,6 @@ std::vector<ImportedTurn> detect_turns(const std::vector<Paragraph>& paragraphs,
             }
             if (line.hit && accepted(*line.hit)) {
                 b.start(line.hit->label, line.hit->rest, line.hit->start_ms);
-            } else if (trim(line.text).empty()) {
-                continue;  // blank lines neither start nor end a turn
             } else if (first && b.open()) {
                 b.continue_paragraph(line.text);
             } else {
