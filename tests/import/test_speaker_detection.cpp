@@ -93,3 +93,14 @@ TEST_CASE("speakers: a name with a time above the text counts when it recurs; a 
     REQUIRE(prose.size() == 1);
     CHECK(prose[0].speaker_label.empty());
 }
+
+TEST_CASE("speakers: blank line between a Teams timing line and the name (docx w:br w:br)", "[import]") {
+    // Regression: the blank line used to be taken as the (missing) name, leaving the turn unlabelled.
+    std::vector<Paragraph> paras{{"0:0:2.0 --> 0:0:3.500\n\nSome Body\nOK.", 0, false}};
+    auto turns = detect_turns(paras, {});
+    REQUIRE(turns.size() == 1);
+    CHECK(turns[0].speaker_label == "Some Body");
+    CHECK(turns[0].text == "OK.");
+    CHECK(turns[0].start_ms == 2000);
+    CHECK(turns[0].end_ms == 3500);
+}
