@@ -498,3 +498,19 @@ TEST_CASE("retrieval lists a code's extracts; clicking one selects it in the tra
     CHECK(app.state().selection.span() == text::Span{s, s + 12});
     CHECK(app.transcript().screen_pos(s).has_value());
 }
+
+TEST_CASE("Ctrl+= and Ctrl+- ask for larger and smaller text", "[ui]") {
+    Fixture f;
+    gui::App app(f.options());
+    Headless h(app);
+    h.frames(2);
+    (void)app.take_font_request();  // the harness built the atlas already
+    CHECK(app.font_px() == 16);
+    h.key('=', true);
+    CHECK(app.font_px() == 18);
+    CHECK(app.take_font_request().has_value());
+    CHECK(!app.take_font_request().has_value());
+    h.key('-', true);
+    h.key('-', true);
+    CHECK(app.font_px() == 14);
+}

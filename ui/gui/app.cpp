@@ -170,6 +170,11 @@ void App::after_render() {
 }
 
 std::optional<std::string> App::take_font_request() {
+    if (m_font_px != m_built_font_px) {
+        m_built_font_px = m_font_px;
+        m_font_version = m_cache.version();
+        return m_cache.glyph_sample();
+    }
     if (m_cache.version() == m_font_version) return std::nullopt;
     m_font_version = m_cache.version();
     std::string sample = m_cache.glyph_sample();
@@ -224,6 +229,10 @@ void App::handle_shortcuts() {
     const ImGuiIO& io = ImGui::GetIO();
     if (!m_project || io.WantTextInput || ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId | ImGuiPopupFlags_AnyPopupLevel))
         return;
+    // Text size: Ctrl+= (or Ctrl+Shift+=) larger, Ctrl+- smaller, Ctrl+0 back to normal.
+    if (ImGui::IsKeyPressed('=', false) && io.KeyCtrl) m_font_px = std::min(40.0f, m_font_px + 2);
+    if (key_chord(true, false, '-')) m_font_px = std::max(10.0f, m_font_px - 2);
+    if (key_chord(true, false, '0')) m_font_px = 16;
     if (key_chord(true, false, 'Z')) m_queue.push_undo();
     if (key_chord(true, true, 'Z') || key_chord(true, false, 'Y')) m_queue.push_redo();
     if (key_chord(true, false, 'K')) m_state.code_picker_open = true;
@@ -295,6 +304,10 @@ void App::draw_menu() {
         ImGui::MenuItem("Documents and cases", nullptr, &m_state.panels.documents);
         ImGui::MenuItem("Codebook", nullptr, &m_state.panels.codebook);
         ImGui::MenuItem("Code, retrieval and memos", nullptr, &m_state.panels.retrieval);
+        ImGui::Separator();
+        if (ImGui::MenuItem("Larger text", "Ctrl+=")) m_font_px = std::min(40.0f, m_font_px + 2);
+        if (ImGui::MenuItem("Smaller text", "Ctrl+-")) m_font_px = std::max(10.0f, m_font_px - 2);
+        if (ImGui::MenuItem("Normal text size", "Ctrl+0")) m_font_px = 16;
         ImGui::Separator();
         bool blind = m_cache.blind();
         if (ImGui::MenuItem("Blind mode (see only my codes, codings, memos)", nullptr, blind, m_state.coder_id.has_value())) {

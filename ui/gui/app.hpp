@@ -52,6 +52,8 @@ public:
     /// Characters the fonts should cover, when they changed since the last call (the platform
     /// rebuilds the font atlas between frames); empty when nothing new needs a glyph.
     std::optional<std::string> take_font_request();
+    /// Text size in pixels at 96 dpi (View ▸ Larger / Smaller text, Ctrl+= / Ctrl+-).
+    float font_px() const { return m_font_px; }
     bool quit_requested() const { return m_quit; }
     /// Called while a write waits for another window's transaction (elapsed ms). The platform draws
     /// a frame there (ImGui::NewFrame, App::draw, ImGui::Render, present) so the notice shows;
@@ -93,6 +95,7 @@ private:
     std::int64_t m_data_version = 0;
     double m_last_poll = 0;
     std::uint64_t m_font_version = 0;
+    float m_font_px = 16, m_built_font_px = 16;
     bool m_quit = false;
     bool m_about = false;
     int m_view_frames = 0;

@@ -32,7 +32,7 @@ int main(int argc, char** argv) {
         opt.view = view;
         opt.remember_recent = !shot;
         App app(opt);
-        platform.rebuild_fonts(app.cache().glyph_sample());
+        platform.rebuild_fonts(app.cache().glyph_sample(), app.font_px());
         // A write waiting for another window keeps drawing frames, with a notice, from the busy handler.
         app.set_wait_hook([&](int) {
             platform.begin_frame();
@@ -43,7 +43,7 @@ int main(int argc, char** argv) {
             platform.present();
         });
         for (int frame = 0; !platform.should_close(); ++frame) {
-            if (auto sample = app.take_font_request()) platform.rebuild_fonts(*sample);
+            if (auto sample = app.take_font_request()) platform.rebuild_fonts(*sample, app.font_px());
             platform.begin_frame();
             ImGui::NewFrame();
             app.draw();

@@ -109,9 +109,9 @@ bool GlfwPlatform::save_png(const std::filesystem::path& path) const {
     return stbi_write_png(path.c_str(), w, h, 4, out.data(), static_cast<int>(stride)) != 0;
 }
 
-void GlfwPlatform::rebuild_fonts(const std::string& sample) {
+void GlfwPlatform::rebuild_fonts(const std::string& sample, float px) {
     ImGuiIO& io = ImGui::GetIO();
-    load_fonts(*io.Fonts, sample, std::round(16.0f * m_scale));
+    load_fonts(*io.Fonts, sample, std::round(px * m_scale));
     io.Fonts->Build();
     ImGui_ImplOpenGL3_DestroyFontsTexture();
     ImGui_ImplOpenGL3_CreateFontsTexture();

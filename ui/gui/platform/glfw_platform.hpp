@@ -28,8 +28,8 @@ public:
     void present();
     /// Writes the back buffer as a PNG (call between render() and present()). Returns false on failure.
     bool save_png(const std::filesystem::path& path) const;
-    /// Rebuilds the font atlas for `sample`'s characters at the display's scale and re-uploads it.
-    void rebuild_fonts(const std::string& sample);
+    /// Rebuilds the font atlas for `sample`'s characters at `px` times the display's scale and re-uploads it.
+    void rebuild_fonts(const std::string& sample, float px = 16);
     /// Display scale (1 on a 96-dpi screen; 2 on HiDPI).
     float scale() const { return m_scale; }
     bool focused() const;
