@@ -11,7 +11,7 @@ namespace tessera {
 namespace {
 
 constexpr const char* kDocColumns =
-    "id, guid, name, content_hash, origin, imported_at, position, word_count, length";
+    "d.id, d.guid, d.name, d.content_hash, d.origin, d.imported_at, d.position, d.word_count, d.length";
 
 Document read_document(store::Statement& st, bool with_text) {
     Document d;
@@ -77,19 +77,19 @@ RowId Project::add_document(const NewDocument& doc, bool allow_duplicate) {
     store::ResetOnExit pos_done(pos);
     pos.step();
     const std::int64_t position = pos.int64(0);
-    db.cached("INSERT INTO documents(guid, name, text, content_hash, origin, imported_at, position, word_count, length) "
-              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")
+    db.cached("INSERT INTO documents(guid, name, content_hash, origin, imported_at, position, word_count, length) "
+              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
         .bind(1, new_guid())
         .bind(2, doc.name)
-        .bind(3, body)
-        .bind(4, hash)
-        .bind(5, doc.origin)
-        .bind(6, now_iso8601())
-        .bind(7, position)
-        .bind(8, text::count_words(body))
-        .bind(9, length)
+        .bind(3, hash)
+        .bind(4, doc.origin)
+        .bind(5, now_iso8601())
+        .bind(6, position)
+        .bind(7, text::count_words(body))
+        .bind(8, length)
         .run();
     const RowId doc_id = db.last_insert_id();
+    db.cached("INSERT INTO document_texts(document_id, text) VALUES (?1, ?2)").bind(1, doc_id).bind(2, body).run();
 
     std::map<std::string, RowId> speaker_ids;
     auto add_speaker = [&](const NewDocument::NewSpeaker& s) {
@@ -137,14 +137,17 @@ void Project::delete_document(RowId id) {
 
 std::vector<Document> Project::documents(bool with_text) const {
     std::vector<Document> out;
-    auto& st = m->db->cached(std::string("SELECT ") + kDocColumns + (with_text ? ", text" : "") +
-                             " FROM documents ORDER BY position");
+    auto& st = m->db->cached(std::string("SELECT ") + kDocColumns +
+                             (with_text ? ", t.text FROM documents d JOIN document_texts t ON t.document_id = d.id"
+                                        : " FROM documents d") +
+                             " ORDER BY d.position");
     while (st.step()) out.push_back(read_document(st, with_text));
     return out;
 }
 
 Document Project::document(RowId id) const {
-    auto& st = m->db->cached(std::string("SELECT ") + kDocColumns + ", text FROM documents WHERE id = ?1");
+    auto& st = m->db->cached(std::string("SELECT ") + kDocColumns +
+                             ", t.text FROM documents d JOIN document_texts t ON t.document_id = d.id WHERE d.id = ?1");
     store::ResetOnExit st_done(st);
     st.bind(1, id);
     if (!st.step()) store_detail::not_found("document", id);

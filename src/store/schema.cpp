@@ -7,6 +7,7 @@
 //  4. Deleting a document deletes its turns, speakers and codings; deleting a code that still has
 //     codings is refused (commands move or delete the codings first, so undo can restore them).
 //  5. Document text never changes after insert except through an operation that remaps codings.
+//  6. Every document has exactly one document_texts row (schema 3 on).
 #include "store/schema.hpp"
 
 #include "store/database.hpp"
@@ -160,7 +161,18 @@ CREATE TABLE recommendation_themes (
   PRIMARY KEY (recommendation_id, theme_id));
 )SQL";
 
-const char* const kMigrations[] = {kMigration1, kMigration2};
+// Version 3: document text in its own table, so that listing documents, taking the next position
+// or checking a hash never reads every stored transcript's overflow pages (text sat mid-row).
+const char* const kMigration3 = R"SQL(
+CREATE TABLE document_texts (
+  document_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+  text TEXT NOT NULL);
+INSERT INTO document_texts(document_id, text) SELECT id, text FROM documents;
+ALTER TABLE documents DROP COLUMN text;
+CREATE INDEX documents_position ON documents(position);
+)SQL";
+
+const char* const kMigrations[] = {kMigration1, kMigration2, kMigration3};
 static_assert(sizeof kMigrations / sizeof kMigrations[0] == kSchemaVersion, "one migration per schema version");
 
 }  // namespace

@@ -119,9 +119,16 @@ TEST_CASE("an older schema is migrated on open", "[store]") {
         store::Transaction tx(db);
         store::migrate(db, 0, 1);
         db.exec("INSERT INTO coders(guid, name, created_at) VALUES ('g-1', 'Amara', '2026-01-01T00:00:00Z')");
+        // A document as version 1 stored it, text inside the documents row.
+        db.exec("INSERT INTO documents(id, guid, name, text, content_hash, origin, imported_at, position, word_count, "
+                "length) VALUES (7, 'g-d', 'FG1', 'P1: ZoÃ« agrees.', 'h', 'txt:fg1.txt', '2026-01-01T00:00:00Z', 0, 3, 16)");
         tx.commit();
     }
     Project p = Project::open(path);
+    Document d = p.document(7);
+    REQUIRE(d.text == "P1: ZoÃ« agrees.");
+    REQUIRE(d.name == "FG1");
+    REQUIRE(p.documents().size() == 1);
     REQUIRE(p.schema_version() == store::kSchemaVersion);
     REQUIRE(p.coders().size() == 1);
     REQUIRE(p.coders()[0].name == "Amara");
