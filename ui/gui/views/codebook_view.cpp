@@ -97,6 +97,13 @@ void context_menu(AppState& s, const ModelCache& c, CommandQueue& q, const Code&
     ImGui::EndPopup();
 }
 
+std::int64_t subtree_codings(const ModelCache& c, const Tree& t, RowId id) {
+    std::int64_t n = c.stats(id).codings;
+    if (auto it = t.children.find(id); it != t.children.end())
+        for (const Code* k : it->second) n += subtree_codings(c, t, k->id);
+    return n;
+}
+
 void draw_rows(AppState& s, const ModelCache& c, CommandQueue& q, const Tree& t, OptId parent, OptId owner,
                const std::string& filter) {
     auto it = t.children.find(parent);
@@ -133,8 +140,14 @@ void draw_rows(AppState& s, const ModelCache& c, CommandQueue& q, const Tree& t,
         context_menu(s, c, q, *code);
         CodeStats st = c.stats(code->id);
         ImGui::TableNextColumn();
-        ImGui::Text("%lld", static_cast<long long>(st.codings));
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("codings, documents and cases coded with this code");
+        if (st.codings == 0 && has_children) {
+            // A parent used only through its sub-codes: their total, greyed.
+            ImGui::TextDisabled("%lld", static_cast<long long>(subtree_codings(c, t, code->id)));
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("codings of its sub-codes (none on this code itself)");
+        } else {
+            ImGui::Text("%lld", static_cast<long long>(st.codings));
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("codings, documents and cases coded with this code");
+        }
         ImGui::TableNextColumn();
         ImGui::Text("%lld", static_cast<long long>(st.documents));
         ImGui::TableNextColumn();

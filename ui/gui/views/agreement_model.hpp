@@ -1,0 +1,118 @@
+// AgreementModel: what the agreement, disagreement and alignment views draw (report, proposal,
+// resolutions), read from the Project by the App after a frame, on request; plus those views' UI state.
+//
+// Invariants:
+//   1. Views never read the Project: they ask (request_report, request_alignment) and the App's
+//      refresh() reads and computes after the frame, so a view always shows "Computing…" first.
+//   2. The agreement views reveal both coders' work; ModelCache's blind filter does not apply here,
+//      which is why opening them in blind mode asks and is audited (see open_agreement_panel).
+#pragma once
+
+#include "agreement/alignment.hpp"
+#include "agreement/project_input.hpp"
+#include "agreement/report.hpp"
+#include "store/project.hpp"
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace tessera::gui {
+
+/// What the report is computed with (chosen in the agreement view).
+struct AgreementSettings {
+    OptId coder_a, coder_b;
+    agreement::UnitKind unit = agreement::UnitKind::character;
+    float min_overlap_pct = 90.0f;  // segment units
+    bool operator==(const AgreementSettings&) const = default;
+};
+
+/// UI state of the three agreement views (between frames; no domain data).
+struct AgreementUi {
+    AgreementSettings settings;
+    bool revealed = false;             // blind mode: the user confirmed seeing both coders' work
+    std::string confirm_panel;         // "agreement" | "disagreements" | "alignment": ask before opening
+    // disagreement walk
+    std::optional<std::pair<RowId, RowId>> drill_pair;  // only this code pair's disagreements
+    std::size_t walk_index = 0;        // into the filtered disagreements
+    std::string note;
+    // alignment editing: A code -> chosen B code (0: unpaired), team names, keep unpartnered
+    std::map<RowId, RowId> chosen;
+    std::map<RowId, std::string> team_names;  // by A code (or B code of an unpartnered B)
+    bool keep_unpartnered = false;
+    bool alignment_loaded = false;     // chosen/team_names were filled from the proposal
+};
+
+class AgreementModel {
+public:
+    /// Asks for the report with these settings; computed after the next frame has shown "Computing…".
+    void request_report(const AgreementSettings& s);
+    /// Asks for an alignment proposal of coder_a's and coder_b's codebooks.
+    void request_alignment(RowId coder_a, RowId coder_b);
+    bool computing() const { return m_pending.has_value(); }
+    bool aligning() const { return m_pending_align.has_value(); }
+
+    /// Reads and computes what was asked for; reloads codes, coders, resolutions and alignments when
+    /// the project changed (generation). Errors become error(); never throws.
+    void refresh(const Project& p, std::uint64_t generation);
+
+    const agreement::AgreementReport* report() const { return m_report ? &*m_report : nullptr; }
+    const agreement::ProjectInput* input() const { return m_report ? &m_input : nullptr; }
+    const AgreementSettings& computed_with() const { return m_computed_with; }
+    const agreement::Alignment* proposal() const { return m_proposal ? &*m_proposal : nullptr; }
+    std::pair<RowId, RowId> proposal_coders() const { return m_proposal_coders; }
+    const std::string& error() const { return m_error; }
+
+    /// Coders with at least one coding (choices for A and B), by name.
+    const std::vector<Coder>& coding_coders() const { return m_coding_coders; }
+    std::string coder_name(RowId id) const;
+    /// Any code's path (every coder's and the team's, blind mode notwithstanding).
+    std::string code_path(RowId id) const;
+    const Code* code(RowId id) const;
+    std::vector<const Code*> codes_of(RowId coder) const;
+    const std::vector<Resolution>& resolutions() const { return m_resolutions; }
+    const std::vector<CodeAlignment>& alignments() const { return m_alignments; }
+    /// The team code of a confirmed pair, if any.
+    OptId team_code(RowId code_a, RowId code_b) const;
+    /// The resolution of a disagreement: same document and team code, span overlapping.
+    const Resolution* resolution_of(const agreement::Disagreement& d) const;
+    /// UTF-8 text of a document's span (clipped), from the texts read with the report.
+    std::string slice(RowId document, text::Span span) const;
+    std::int64_t document_length(RowId document) const;
+    std::string document_name(RowId document) const;
+
+    AgreementUi ui;
+
+private:
+    void reload(const Project& p);
+
+    std::optional<AgreementSettings> m_pending;
+    int m_pending_age = 0;
+    std::optional<std::pair<RowId, RowId>> m_pending_align;
+    int m_align_age = 0;
+    std::uint64_t m_generation = ~0ull;
+
+    std::optional<agreement::AgreementReport> m_report;
+    agreement::ProjectInput m_input;
+    AgreementSettings m_computed_with;
+    std::optional<agreement::Alignment> m_proposal;
+    std::pair<RowId, RowId> m_proposal_coders{0, 0};
+    std::string m_error;
+
+    std::vector<Coder> m_coders, m_coding_coders;
+    std::vector<Code> m_codes;
+    std::unordered_map<RowId, std::size_t> m_code_at;
+    std::vector<Resolution> m_resolutions;
+    std::vector<CodeAlignment> m_alignments;
+    struct DocText {
+        std::string name, text;
+        text::OffsetIndex index;  // over text (kept at a stable address)
+    };
+    std::unordered_map<RowId, std::unique_ptr<DocText>> m_texts;  // documents of the report
+};
+
+}  // namespace tessera::gui
