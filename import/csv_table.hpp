@@ -1,4 +1,4 @@
-// RFC 4180 CSV reading through libcsv: a header row and records, each with its line number for errors.
+// RFC 4180 CSV reading (libcsv, via csv_records): a header row and records, each with its line number.
 #pragma once
 
 #include <cstdint>
@@ -22,8 +22,9 @@ struct CsvTable {
     std::size_t require_column(const std::string& name) const;
 };
 
-/// Parses CSV bytes (UTF-8, optional BOM, CRLF or LF). The first record is the header.
-/// Throws ImportError{source, line} on malformed quoting, invalid UTF-8, or a row wider than the header.
+/// Parses CSV bytes (any encoding the importers detect, optional BOM, CRLF or LF; ',', ';' or TAB
+/// separated). The first record is the header. Throws ImportError{source, line} on malformed quoting,
+/// undecodable bytes, a row wider than the header, or an empty file.
 CsvTable parse_csv(std::string_view bytes, const std::string& source);
 
 /// Reads and parses a CSV file (see parse_csv). Throws ImportError when it cannot be read.
