@@ -1,0 +1,109 @@
+// `tessera import` beyond plain text: speaker mapping across groups, survey CSVs with attributes,
+// case attributes, and all-or-nothing imports of many files.
+#include "store/project.hpp"
+#include "test_support.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <array>
+#include <cstdio>
+#include <sys/wait.h>
+
+using tessera::test::TempDir;
+
+namespace {
+
+std::pair<int, std::string> run(const std::string& args) {
+    std::string cmd = std::string(TESSERA_CLI_EXE) + " " + args + " 2>&1";
+    FILE* f = popen(cmd.c_str(), "r");
+    REQUIRE(f);
+    std::string out;
+    std::array<char, 4096> buf{};
+    std::size_t n;
+    while ((n = fread(buf.data(), 1, buf.size(), f)) > 0) out.append(buf.data(), n);
+    int status = pclose(f);
+    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
+}
+
+std::string q(const std::filesystem::path& p) { return "'" + p.string() + "'"; }
+
+}  // namespace
+
+TEST_CASE("cli import: a mapping file joins a member-check speaker to their focus-group case", "[cli][import]") {
+    TempDir dir;
+    auto proj = dir / "m.tessera";
+    REQUIRE(run("new " + q(proj)).first == 0);
+    tessera::test::write_file(dir / "fg1.txt", "Facilitator: Hello.\n\nP3: I worry about insurers.\n");
+    tessera::test::write_file(dir / "mc1.txt", "Facilitator: Welcome back.\n\nJo: Still worried about insurers.\n");
+    tessera::test::write_file(dir / "map.csv", "document,label,case\nmc1,Jo,P3\n");
+    auto [code, out] = run("import --map " + q(dir / "map.csv") + " " + q(proj) + " " + q(dir / "fg1.txt") + " " +
+                           q(dir / "mc1.txt"));
+    INFO(out);
+    REQUIRE(code == 0);
+    tessera::Project p = tessera::Project::open(proj);
+    REQUIRE(p.cases().size() == 1);
+    auto p3 = p.find_case("P3");
+    REQUIRE(p3);
+    int speakers_in_p3 = 0;
+    for (const auto& s : p.all_speakers()) speakers_in_p3 += s.case_id == p3->id;
+    REQUIRE(speakers_in_p3 == 2);
+}
+
+TEST_CASE("cli import: a failing file among many imports nothing and names the file", "[cli][import]") {
+    TempDir dir;
+    auto proj = dir / "f.tessera";
+    REQUIRE(run("new " + q(proj)).first == 0);
+    std::string files;
+    for (int i = 0; i < 5; ++i) {
+        auto f = dir / ("doc" + std::to_string(i) + ".txt");
+        tessera::test::write_file(f, "P1: text number " + std::to_string(i) + "\n");
+        files += " " + q(f);
+    }
+    tessera::test::write_file(dir / "broken.docx", "this is not a zip file at all");
+    auto [code, out] = run("import " + q(proj) + files + " " + q(dir / "broken.docx"));
+    REQUIRE(code == 1);
+    REQUIRE(out.find("broken.docx") != std::string::npos);
+    REQUIRE(tessera::Project::open(proj).info().documents == 0);
+    tessera::test::write_file(dir / "empty.txt", "");
+    auto [c2, o2] = run("import " + q(proj) + " " + q(dir / "empty.txt"));
+    REQUIRE(c2 == 1);
+    REQUIRE(o2.find("empty.txt") != std::string::npos);
+}
+
+TEST_CASE("cli import: survey CSV responses with respondent attributes", "[cli][import]") {
+    TempDir dir;
+    auto proj = dir / "s.tessera";
+    REQUIRE(run("new " + q(proj)).first == 0);
+    tessera::test::write_file(dir / "survey.csv",
+                              "id,age,region,What worries you about sharing?\n"
+                              "R1,34,North,\"Being judged, mostly.\"\n"
+                              "R2,51,South,Insurance companies seeing it.\n");
+    auto [code, out] = run("import " + q(proj) + " " + q(dir / "survey.csv"));
+    INFO(out);
+    REQUIRE(code == 0);
+    tessera::Project p = tessera::Project::open(proj);
+    REQUIRE(p.info().documents == 1);
+    auto r2 = p.find_case("R2");
+    REQUIRE(r2);
+    REQUIRE(r2->attribute("age") == "51");
+    REQUIRE(r2->attribute("region") == "South");
+}
+
+TEST_CASE("cli attributes: typed attributes for cases, rejected whole on a bad value", "[cli][import]") {
+    TempDir dir;
+    auto proj = dir / "a.tessera";
+    REQUIRE(run("new " + q(proj)).first == 0);
+    tessera::test::write_file(dir / "cases.csv", "id,age:number,gender\nP1,34,woman\nP2,51,man\n");
+    auto [code, out] = run("attributes " + q(proj) + " " + q(dir / "cases.csv"));
+    INFO(out);
+    REQUIRE(code == 0);
+    REQUIRE(out.find("age: number") != std::string::npos);
+    tessera::Project p = tessera::Project::open(proj);
+    REQUIRE(p.find_case("P1")->attribute("age") == "34");
+    REQUIRE(p.find_case("P2")->attributes.at(0).type == tessera::AttributeType::number);
+    tessera::test::write_file(dir / "bad.csv", "id,age:number\nP3,40\nP4,forty\n");
+    auto [c2, o2] = run("attributes " + q(proj) + " " + q(dir / "bad.csv"));
+    REQUIRE(c2 == 1);
+    REQUIRE(o2.find("bad.csv") != std::string::npos);
+    REQUIRE_FALSE(tessera::Project::open(proj).find_case("P3"));
+}
