@@ -181,3 +181,29 @@ TEST_CASE("two connections to one project see each other's writes", "[store]") {
     REQUIRE(b.coders().size() == 3);
     REQUIRE(b.coder(a.find_coder("Cai")->id).name == "Cai");
 }
+
+// Fault injection: a full disk (SQLite's page limit stands in for it) fails the action with a
+// message saying so, and the project keeps everything it had.
+TEST_CASE("a full disk fails the action clearly and loses nothing", "[store]") {
+    TempDir dir;
+    auto path = dir / "full.tessera";
+    Project p = Project::create(path);
+    NewDocument small;
+    small.name = "small";
+    small.text = "P1: short.";
+    p.add_document(small);
+    auto pages = p.db().prepare("PRAGMA page_count");
+    REQUIRE(pages.step());
+    const auto limit = pages.int64(0) + 2;
+    pages.reset();
+    p.db().exec("PRAGMA max_page_count = " + std::to_string(limit));
+    NewDocument big;
+    big.name = "big";
+    for (int i = 0; i < 4000; ++i) big.text += "P2: a long answer that will not fit on the disk. ";
+    REQUIRE_THROWS_WITH(p.add_document(big), Catch::Contains("disk is full"));
+    p.db().exec("PRAGMA max_page_count = 1073741823");
+    REQUIRE(p.documents().size() == 1);
+    REQUIRE(p.document(p.documents()[0].id).text == "P1: short.");
+    Project again = Project::open(path);
+    REQUIRE(again.documents().size() == 1);
+}
