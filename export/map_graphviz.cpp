@@ -77,12 +77,16 @@ GraphPtr build_graph(const analysis::ThematicMap& map, const MapRenderOptions& o
     Agraph_t* gr = g.get();
     set(gr, "fontname", o.font);
     set(gr, "pad", "0.3");
+    set(gr, "margin", "0");  // paged devices (PDF) add 36 pt by default; pad is our only border
     set(gr, "nodesep", "0.35");
     set(gr, "ranksep", "0.6");
     set(gr, "outputorder", "edgesfirst");
     set(gr, "bgcolor", "white");
     switch (o.layout) {
-    case MapLayout::tree: set(gr, "rankdir", "TB"); break;
+    case MapLayout::tree:
+        set(gr, "rankdir", "TB");
+        set(gr, "forcelabels", "true");  // always draw link xlabels
+        break;
     case MapLayout::network:
         set(gr, "overlap", "false");
         set(gr, "sep", "+14");
@@ -90,7 +94,8 @@ GraphPtr build_graph(const analysis::ThematicMap& map, const MapRenderOptions& o
         set(gr, "K", "1.2");
         break;
     case MapLayout::stored:
-        set(gr, "overlap", "false");
+        // Overlap removal would scale or shift the pinned themes; the stored map is the analyst's.
+        set(gr, "overlap", "true");
         set(gr, "splines", "true");
         set(gr, "inputscale", "72");  // stored positions are in points (screen units)
         break;
@@ -151,7 +156,9 @@ GraphPtr build_graph(const analysis::ThematicMap& map, const MapRenderOptions& o
             set(ae, "arrowsize", "0.8");
             set(ae, "constraint", "false");  // a link must not bend the tree
             if (!e.label.empty()) {
-                set(ae, "label", wrap_label(e.label, o.wrap_chars));
+                // dot (2.43) double-frees in gvFreeLayout when a constraint=false edge has a `label`
+                // (it becomes a virtual node); an `xlabel` is placed after layout and is safe.
+                set(ae, o.layout == MapLayout::tree ? "xlabel" : "label", wrap_label(e.label, o.wrap_chars));
                 set(ae, "fontsize", "11");
             }
         }

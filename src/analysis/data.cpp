@@ -30,6 +30,18 @@ std::int64_t overlap(text::Span a, text::Span b) {
 
 }  // namespace
 
+CoderScope coder_scope_from_name(const std::vector<Coder>& coders, const std::string& name) {
+    if (name.empty() || name == "all") return CoderScope::everyone();
+    if (name == "team") return CoderScope::team();
+    std::string names;
+    for (const auto& c : coders) {
+        if (c.name == name) return CoderScope::coder(c.id);
+        names += (names.empty() ? "" : ", ") + c.name;
+    }
+    throw InvalidArgument("no coder named '" + name + "' (coders: " + (names.empty() ? "none yet" : names) +
+                          "; or 'team' for the team codebook)");
+}
+
 AnalysisData AnalysisData::load(const Project& p, bool with_text) {
     AnalysisData d;
     d.m_documents = p.documents(with_text);

@@ -24,6 +24,10 @@ struct CoderScope {
     static CoderScope coder(RowId id) { return {Kind::coder, id}; }
 };
 
+/// Scope from a command-line style name: "" or "all" -> everyone, "team" -> the team codebook,
+/// anything else -> that coder. Throws InvalidArgument listing the coders when the name is unknown.
+CoderScope coder_scope_from_name(const std::vector<Coder>& coders, const std::string& name);
+
 /// How focus groups are told apart. By default each document is one group; a case attribute
 /// (e.g. "group") groups participants across documents instead.
 struct GroupingRule {
