@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
-# Installs every Debian package Tessera needs to build, run and test (idempotent).
-# Runs apt-get as root, or through sudo when not root. Nothing is downloaded from anywhere else.
+# Installs the Debian packages Tessera needs (idempotent): to build and run, and with --tests also
+# what the test suite uses (LibreOffice to open our exports, Python's agreement implementations to
+# cross-check ours, Xvfb). Runs apt-get as root, or through sudo when not root. Nothing is
+# downloaded from anywhere else.
+# Usage: scripts/install-deps.sh [--tests]
 set -euo pipefail
 
 packages=(
@@ -10,10 +13,13 @@ packages=(
   catch2 libbenchmark-dev libcli11-dev nlohmann-json3-dev libcsv-dev
   libzip-dev zip unzip libpugixml-dev libpoppler-cpp-dev poppler-utils
   libxlsxwriter-dev libgraphviz-dev graphviz libsodium-dev
+)
+test_packages=(
   xvfb xauth
   python3 python3-nltk python3-sklearn python3-statsmodels
   libreoffice-writer-nogui libreoffice-calc-nogui
 )
+if [ "${1:-}" = "--tests" ]; then packages+=("${test_packages[@]}"); fi
 
 missing=()
 for p in "${packages[@]}"; do
