@@ -167,7 +167,8 @@ std::vector<RowId> AnalysisData::theme_codes(RowId theme_id, bool with_subthemes
         for (RowId c : theme(t).code_ids)
             if (seen.insert(c).second) out.push_back(c);
         if (with_subthemes)
-            for (RowId child : child_themes(t)) stack.push_back(child);
+            for (RowId child : child_themes(t))
+                if (theme(child).status != ThemeStatus::discarded) stack.push_back(child);
     }
     return out;
 }

@@ -82,7 +82,7 @@ public:
     bool mixed_codebooks() const;
     /// Theme ids whose parent is `parent` (nullopt: top level), in id order.
     std::vector<RowId> child_themes(OptId parent) const;
-    /// Codes of `theme_id` and, when `with_subthemes`, of every theme below it (no duplicates).
+    /// Codes of `theme_id` and, when `with_subthemes`, of every non-discarded theme below it (no duplicates).
     std::vector<RowId> theme_codes(RowId theme_id, bool with_subthemes = true) const;
 
     /// Turns of a document overlapping `span` (non-empty overlap), in order.

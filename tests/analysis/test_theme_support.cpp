@@ -94,6 +94,17 @@ TEST_CASE("discarded themes are hidden unless asked for, and come back when rest
     REQUIRE(s.stack.undo(s.p));
     d = AnalysisData::load(s.p);
     CHECK(theme_tree(d).size() == 4);
+
+    // A discarded sub-theme's codes no longer count towards its parent.
+    Theme sub = s.p.theme(s.t_being_asked);
+    sub.status = ThemeStatus::discarded;
+    sub.discard_reason = "merged back";
+    s.stack.execute(s.p, std::make_unique<UpdateTheme>(sub));
+    d = AnalysisData::load(s.p);
+    CHECK(theme_support(d, s.t_control).extracts == 3);  // codings 5, 9, 13
+    REQUIRE(s.stack.undo(s.p));
+    d = AnalysisData::load(s.p);
+    CHECK(theme_support(d, s.t_control).extracts == 6);
     Theme commercial = s.p.theme(s.t_commercial);
     commercial.status = ThemeStatus::candidate;
     commercial.discard_reason.clear();
