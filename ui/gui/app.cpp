@@ -42,6 +42,7 @@ bool App::open_project(const std::filesystem::path& path, bool create) {
         m_queue = CommandQueue{};
         m_stack.clear();
         m_cache.clear();
+        m_agreement = AgreementModel{};
         m_busy.reset();
         m_project = std::move(p);
         m_busy = std::make_unique<BusyWait>(*m_project, 15000, [this](int ms) {
@@ -94,6 +95,7 @@ void App::close_project() {
     m_stack.clear();
     m_queue = CommandQueue{};
     m_cache.clear();
+    m_agreement = AgreementModel{};
     m_state = AppState{};
 }
 
@@ -121,6 +123,7 @@ void App::refresh() {
     if (!m_project) return;
     try {
         m_cache.refresh(*m_project, m_state, m_generation);
+        m_agreement.refresh(*m_project, m_generation);
         if (m_state.document_id && !m_cache.document(*m_state.document_id)) m_state.document_id.reset();
     } catch (const std::exception& e) {
         m_state.notify(Notification::Kind::error, "Could not read the project",
@@ -201,6 +204,7 @@ void App::draw() {
         draw_coder_chooser();
         m_import.draw(m_state, m_cache, m_queue);
         draw_code_popups(m_state, m_cache, m_queue);
+        draw_agreement_windows(m_state, m_cache, m_agreement, m_queue);
     }
     if (m_about && ImGui::Begin("About Tessera", &m_about, ImGuiWindowFlags_AlwaysAutoResize)) {
         ImGui::Text("Tessera %s — qualitative research workbench", TESSERA_VERSION);
@@ -304,6 +308,9 @@ void App::draw_menu() {
         ImGui::MenuItem("Documents and cases", nullptr, &m_state.panels.documents);
         ImGui::MenuItem("Codebook", nullptr, &m_state.panels.codebook);
         ImGui::MenuItem("Code, retrieval and memos", nullptr, &m_state.panels.retrieval);
+        if (ImGui::MenuItem("Inter-coder agreement…")) open_agreement_panel(m_state, m_cache, m_agreement, "agreement");
+        if (ImGui::MenuItem("Disagreements…")) open_agreement_panel(m_state, m_cache, m_agreement, "disagreements");
+        if (ImGui::MenuItem("Codebook alignment…")) open_agreement_panel(m_state, m_cache, m_agreement, "alignment");
         ImGui::Separator();
         if (ImGui::MenuItem("Larger text", "Ctrl+=")) m_font_px = std::min(40.0f, m_font_px + 2);
         if (ImGui::MenuItem("Smaller text", "Ctrl+-")) m_font_px = std::max(10.0f, m_font_px - 2);
@@ -403,6 +410,18 @@ void App::apply_requested_view() {
         m_state.right_tab = v == "retrieval" ? "retrieval" : "code";
     } else if (v == "memos") {
         m_state.right_tab = "memos";
+    } else if (v == "agreement" || v == "disagreements" || v == "alignment") {
+        // Asked for on the command line: that is the confirmation (still audited in blind mode).
+        if (m_view_frames == 0) {
+            if (m_cache.blind()) {
+                OptId coder = m_state.coder_id;
+                m_queue.push_action("Show both coders' codings", [coder, v](Project& p) {
+                    if (!p.read_only()) p.audit(coder, "reveal codings", "opened the " + v + " view in blind mode (--view)");
+                });
+                m_agreement.ui.revealed = true;
+            }
+            open_agreement_panel(m_state, m_cache, m_agreement, v);
+        }
     } else if (v == "import") {
         m_import.open();
     } else if (v == "transcript") {

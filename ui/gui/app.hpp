@@ -11,6 +11,7 @@
 #include "ui/gui/app_state.hpp"
 #include "ui/gui/command_queue.hpp"
 #include "ui/gui/model_cache.hpp"
+#include "ui/gui/views/agreement_model.hpp"
 #include "ui/gui/views/import_view.hpp"
 #include "ui/gui/views/start_view.hpp"
 #include "ui/gui/views/transcript_view.hpp"
@@ -26,7 +27,7 @@ namespace tessera::gui {
 struct AppOptions {
     std::filesystem::path project;  // empty: start screen
     std::string coder;              // --coder NAME: code as this coder (created if new)
-    std::string view;               // --view NAME: transcript | codebook | documents | retrieval | memos | start | import
+    std::string view;               // --view NAME: transcript | codebook | documents | retrieval | memos | start | import | agreement | disagreements | alignment
     bool remember_recent = true;    // add opened projects to the recent list (tests turn it off)
 };
 
@@ -67,6 +68,7 @@ public:
     CommandQueue& queue() { return m_queue; }
     TranscriptView& transcript() { return m_transcript; }
     ImportView& import_view() { return m_import; }
+    AgreementModel& agreement() { return m_agreement; }
     /// Bumped after every write and when another window's write is seen.
     std::uint64_t generation() const { return m_generation; }
 
@@ -91,6 +93,7 @@ private:
     TranscriptView m_transcript;
     StartView m_start;
     ImportView m_import;
+    AgreementModel m_agreement;
     std::uint64_t m_generation = 1;
     std::int64_t m_data_version = 0;
     double m_last_poll = 0;

@@ -39,6 +39,9 @@ struct Panels {
     bool retrieval = true;
     bool memos = true;
     bool code_editor = true;
+    bool agreement = false;  // agreement report, disagreement walk and codebook alignment windows
+    bool disagreements = false;
+    bool alignment = false;
 };
 
 /// Which memo target the memos panel shows and writes to.

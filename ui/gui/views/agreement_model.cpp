@@ -9,11 +9,13 @@ namespace tessera::gui {
 using namespace tessera::agreement;
 
 void AgreementModel::request_report(const AgreementSettings& s) {
+    m_active = true;
     m_pending = s;
     m_pending_age = 0;
 }
 
 void AgreementModel::request_alignment(RowId coder_a, RowId coder_b) {
+    m_active = true;
     m_pending_align = std::make_pair(coder_a, coder_b);
     m_align_age = 0;
 }
@@ -34,7 +36,7 @@ void AgreementModel::reload(const Project& p) {
 
 void AgreementModel::refresh(const Project& p, std::uint64_t generation) {
     // Only once a view has asked for something: a workbench without these views reads nothing more.
-    if (!m_pending && !m_pending_align && !m_report && !m_proposal && m_generation == ~0ull) return;
+    if (!m_active) return;
     try {
         if (generation != m_generation) {
             auto before = m_alignments.size();
@@ -129,6 +131,9 @@ std::vector<const Code*> AgreementModel::codes_of(RowId coder) const {
 }
 
 OptId AgreementModel::team_code(RowId code_a, RowId code_b) const {
+    // A shared team code applied by both coders is its own consensus code.
+    if (code_a == code_b)
+        if (const Code* c = code(code_a); c && !c->owner_coder_id) return code_a;
     for (const auto& a : m_alignments)
         if (a.confirmed && a.code_a == code_a && a.code_b == code_b && a.team_code) return a.team_code;
     return std::nullopt;

@@ -53,6 +53,10 @@ public:
     void request_report(const AgreementSettings& s);
     /// Asks for an alignment proposal of coder_a's and coder_b's codebooks.
     void request_alignment(RowId coder_a, RowId coder_b);
+    /// Starts reading coders and codes (a view was opened); until then refresh() reads nothing.
+    void activate() { m_active = true; }
+    /// True once coders and codes were read (the frame after activate()).
+    bool loaded() const { return m_generation != ~0ull; }
     bool computing() const { return m_pending.has_value(); }
     bool aligning() const { return m_pending_align.has_value(); }
 
@@ -90,6 +94,7 @@ public:
 private:
     void reload(const Project& p);
 
+    bool m_active = false;
     std::optional<AgreementSettings> m_pending;
     int m_pending_age = 0;
     std::optional<std::pair<RowId, RowId>> m_pending_align;
@@ -114,5 +119,13 @@ private:
     };
     std::unordered_map<RowId, std::unique_ptr<DocText>> m_texts;  // documents of the report
 };
+
+/// Coder A / coder B combos over the coders with codings (defined in agreement_view.cpp).
+/// Returns true when the choice changed.
+bool draw_coder_pickers(AgreementModel& m);
+
+/// Landis & Koch band colour (kappa) or Krippendorff band colour (alpha), as 0xRRGGBB; grey when
+/// undefined. `band` is what agreement::landis_koch / krippendorff_band returned.
+std::uint32_t band_rgb(const std::string& band);
 
 }  // namespace tessera::gui

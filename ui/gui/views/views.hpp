@@ -34,4 +34,16 @@ void code_in_vivo(AppState& s, const ModelCache& c, CommandQueue& q);
 /// Queues a new code named `name` in the coder's codebook applied to the selection.
 void code_with_new(AppState& s, const ModelCache& c, CommandQueue& q, const std::string& name);
 
+class AgreementModel;
+/// Agreement between two coders per code, per document and overall, with colour bands; drill-down.
+void draw_agreement_view(AppState& s, const ModelCache& c, AgreementModel& m, CommandQueue& q);
+/// One disagreement at a time, A's and B's versions side by side; accept A / B / both, reject.
+void draw_disagreement_view(AppState& s, const ModelCache& c, AgreementModel& m, CommandQueue& q);
+/// Proposed pairing of two inductive codebooks; change pairs, name team codes, confirm.
+void draw_alignment_view(AppState& s, const ModelCache& c, AgreementModel& m, CommandQueue& q);
+/// Opens "agreement" | "disagreements" | "alignment"; in blind mode asks first (draw_agreement_windows).
+void open_agreement_panel(AppState& s, const ModelCache& c, AgreementModel& m, const std::string& panel);
+/// The open agreement windows and the blind-mode confirmation (audited when accepted).
+void draw_agreement_windows(AppState& s, const ModelCache& c, AgreementModel& m, CommandQueue& q);
+
 }  // namespace tessera::gui
