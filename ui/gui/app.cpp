@@ -123,6 +123,7 @@ void App::refresh() {
     if (!m_project) return;
     try {
         m_cache.refresh(*m_project, m_state, m_generation);
+        m_analysis.refresh(*m_project, m_state, m_generation, m_cache.blind());
         m_agreement.refresh(*m_project, m_generation);
         if (m_state.document_id && !m_cache.document(*m_state.document_id)) m_state.document_id.reset();
     } catch (const std::exception& e) {
@@ -204,6 +205,7 @@ void App::draw() {
         draw_coder_chooser();
         m_import.draw(m_state, m_cache, m_queue);
         draw_code_popups(m_state, m_cache, m_queue);
+        draw_analysis_windows(m_state, m_cache, m_analysis, m_queue);
         draw_agreement_windows(m_state, m_cache, m_agreement, m_queue);
     }
     if (m_about && ImGui::Begin("About Tessera", &m_about, ImGuiWindowFlags_AlwaysAutoResize)) {
@@ -308,6 +310,9 @@ void App::draw_menu() {
         ImGui::MenuItem("Documents and cases", nullptr, &m_state.panels.documents);
         ImGui::MenuItem("Codebook", nullptr, &m_state.panels.codebook);
         ImGui::MenuItem("Code, retrieval and memos", nullptr, &m_state.panels.retrieval);
+        if (ImGui::MenuItem("Themes", nullptr, m_state.panels.themes)) open_analysis_panel(m_state, "themes");
+        if (ImGui::MenuItem("Thematic map", nullptr, m_state.panels.map)) open_analysis_panel(m_state, "map");
+        if (ImGui::MenuItem("Framework matrix", nullptr, m_state.panels.matrix)) open_analysis_panel(m_state, "matrix");
         if (ImGui::MenuItem("Inter-coder agreement…")) open_agreement_panel(m_state, m_cache, m_agreement, "agreement");
         if (ImGui::MenuItem("Disagreements…")) open_agreement_panel(m_state, m_cache, m_agreement, "disagreements");
         if (ImGui::MenuItem("Codebook alignment…")) open_agreement_panel(m_state, m_cache, m_agreement, "alignment");
@@ -422,6 +427,8 @@ void App::apply_requested_view() {
             }
             open_agreement_panel(m_state, m_cache, m_agreement, v);
         }
+    } else if (v == "themes" || v == "map" || v == "matrix") {
+        if (m_view_frames == 0) open_analysis_panel(m_state, v);
     } else if (v == "import") {
         m_import.open();
     } else if (v == "transcript") {

@@ -8,6 +8,7 @@
 #include "commands/command.hpp"
 #include "store/busy_wait.hpp"
 #include "store/project.hpp"
+#include "ui/gui/analysis_cache.hpp"
 #include "ui/gui/app_state.hpp"
 #include "ui/gui/command_queue.hpp"
 #include "ui/gui/model_cache.hpp"
@@ -68,6 +69,7 @@ public:
     CommandQueue& queue() { return m_queue; }
     TranscriptView& transcript() { return m_transcript; }
     ImportView& import_view() { return m_import; }
+    const AnalysisCache& analysis() const { return m_analysis; }
     AgreementModel& agreement() { return m_agreement; }
     /// Bumped after every write and when another window's write is seen.
     std::uint64_t generation() const { return m_generation; }
@@ -93,6 +95,7 @@ private:
     TranscriptView m_transcript;
     StartView m_start;
     ImportView m_import;
+    AnalysisCache m_analysis;  // themes, map and matrix snapshot (read only while one is shown)
     AgreementModel m_agreement;
     std::uint64_t m_generation = 1;
     std::int64_t m_data_version = 0;

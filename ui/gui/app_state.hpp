@@ -5,6 +5,7 @@
 #include "model/ids.hpp"
 #include "model/memo.hpp"
 #include "text/text.hpp"
+#include "ui/gui/analysis_ui.hpp"
 
 #include <cstdint>
 #include <deque>
@@ -42,6 +43,9 @@ struct Panels {
     bool agreement = false;  // agreement report, disagreement walk and codebook alignment windows
     bool disagreements = false;
     bool alignment = false;
+    bool themes = false;  // themes, thematic map and framework matrix windows
+    bool map = false;
+    bool matrix = false;
 };
 
 /// Which memo target the memos panel shows and writes to.
@@ -84,6 +88,7 @@ struct AppState {
     std::string codebook_filter;
     Panels panels;
     std::string requested_view;  // --view NAME: focus this panel on the first frames
+    AnalysisUi analysis;         // themes, map and matrix views
 
     // --- messages
     std::deque<Notification> notifications;

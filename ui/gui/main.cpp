@@ -17,7 +17,7 @@ int main(int argc, char** argv) {
     cli.add_option("--coder", coder, "Code as this coder (created if the project has no such coder)");
     cli.add_option("--screenshot", screenshot, "Render --frames frames, save this PNG and exit");
     cli.add_option("--frames", frames, "Frames to render before the screenshot (default 8)");
-    cli.add_option("--view", view, "Panel to show: transcript, codebook, documents, retrieval, memos, import, start, agreement, disagreements, alignment");
+    cli.add_option("--view", view, "Panel to show: transcript, codebook, documents, retrieval, memos, import, start, agreement, disagreements, alignment, themes, map, matrix");
     cli.add_option("--size", width, "Window width in pixels (height follows 14:9)")->check(CLI::Range(640, 8000));
     CLI11_PARSE(cli, argc, argv);
     if (width != 1400) height = width * 9 / 14;

@@ -34,6 +34,18 @@ void code_in_vivo(AppState& s, const ModelCache& c, CommandQueue& q);
 /// Queues a new code named `name` in the coder's codebook applied to the selection.
 void code_with_new(AppState& s, const ModelCache& c, CommandQueue& q, const std::string& name);
 
+class AnalysisCache;
+/// Themes tree (status, discard/restore, drag codes and themes in), fields, support and quotes.
+void draw_themes_view(AppState& s, const ModelCache& c, const AnalysisCache& a, CommandQueue& q);
+/// Thematic map canvas: pan, zoom, drag themes to place them, Graphviz layout, export.
+void draw_map_view(AppState& s, const ModelCache& c, const AnalysisCache& a, CommandQueue& q);
+/// Framework matrix: charted summaries, extracts behind a cell, heat map, filters, export.
+void draw_matrix_view(AppState& s, const ModelCache& c, const AnalysisCache& a, CommandQueue& q);
+/// Opens "themes" | "map" | "matrix" and brings it to the front.
+void open_analysis_panel(AppState& s, const std::string& panel);
+/// The open themes, map and matrix windows (over the transcript, codebook left free).
+void draw_analysis_windows(AppState& s, const ModelCache& c, const AnalysisCache& a, CommandQueue& q);
+
 class AgreementModel;
 /// Agreement between two coders per code, per document and overall, with colour bands; drill-down.
 void draw_agreement_view(AppState& s, const ModelCache& c, AgreementModel& m, CommandQueue& q);
