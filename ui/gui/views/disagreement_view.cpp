@@ -48,8 +48,20 @@ void draw_disagreement_view(AppState& s, const ModelCache&, AgreementModel& m, C
     m.activate();
     const AgreementReport* r = m.report();
     const agreement::ProjectInput* in = m.input();
-    if (m.computing()) {
+    // Opened on its own: compute with the first two coders who coded, as the agreement view does.
+    if (!r && !m.computing() && m.loaded() && m.error().empty()) {
+        AgreementSettings& set = m.ui.settings;
+        const auto& coders = m.coding_coders();
+        if (!set.coder_a && coders.size() >= 2) set.coder_a = coders[0].id;
+        if (!set.coder_b && coders.size() >= 2) set.coder_b = coders[1].id;
+        if (set.coder_a && set.coder_b && set.coder_a != set.coder_b) m.request_report(set);
+    }
+    if (m.computing() || !m.loaded()) {
         ImGui::TextUnformatted("Computing…");
+        return;
+    }
+    if (!m.error().empty()) {
+        ImGui::TextWrapped("%s", m.error().c_str());
         return;
     }
     if (!r || !in) {
