@@ -259,3 +259,31 @@ TEST_CASE("the alignment view proposes the overlapping pair and confirming creat
     h.frames(1);
     CHECK(app.agreement().ui.chosen.at(f.worry) == 0);
 }
+
+TEST_CASE("an undefined kappa shows as undefined, grey, never as a number", "[ui][agreement]") {
+    Fixture f;
+    // Both coders code the whole document with one more pair: no variation, so kappa is 0/0.
+    RowId whole_a = f.code("Everything said", f.amara), whole_b = f.code("The whole talk", f.ben);
+    f.coding(whole_a, f.amara, {0, f.length});
+    f.coding(whole_b, f.ben, {0, f.length});
+    CommandStack st;
+    st.execute(f.p, std::make_unique<ConfirmAlignment>(std::vector<AlignmentChoice>{{f.worry, f.concern, ""},
+                                                                                    {whole_a, whole_b, ""}}));
+    f.p.set_setting("blind_mode", "0");
+    gui::App app(f.options());
+    Headless h(app);
+    h.frames(2);
+    gui::open_agreement_panel(app.state(), app.cache(), app.agreement(), "agreement");
+    settle(h, app);
+    const auto* r = app.agreement().report();
+    REQUIRE(r);
+    REQUIRE(r->per_code.size() == 2);
+    for (const auto& row : r->per_code) {
+        if (row.code_a != whole_a) continue;
+        CHECK(!row.kappa.kappa.defined());
+        CHECK(!row.kappa.kappa.reason.empty());
+    }
+    std::string id = "agreement/code/" + pair_id(whole_a, whole_b);
+    CHECK(h.drawn(id + "/kappa/undefined"));
+    CHECK(h.drawn("agreement/code/" + pair_id(f.worry, f.concern) + "/kappa/substantial"));
+}
