@@ -3,6 +3,7 @@
 #include "export/member_check_pack.hpp"
 #include "export/table_text.hpp"
 #include "store/project.hpp"
+#include "office_util.hpp"
 #include "test_support.hpp"
 #include "util/error.hpp"
 
@@ -119,4 +120,17 @@ TEST_CASE("member-checking pack: every theme in plain words, anonymised quotes, 
     REQUIRE(html.find("<svg") != std::string::npos);
     REQUIRE(html.find("class=\"feedback\"") != std::string::npos);
     REQUIRE_FALSE(has_identifier(html.substr(html.find("</svg>"))));
+
+    // The Word version opens in LibreOffice with the themes, the prompts and still no identifier.
+    exporter::write_report(pack, exporter::ReportFormat::docx, dir / "pack.docx");
+    if (!tessera::test::have_tool("soffice")) {
+        WARN("soffice not found: the DOCX pack was written but not opened");
+        return;
+    }
+    REQUIRE(tessera::test::soffice_convert({dir / "pack.docx"}, "txt:Text (encoded):UTF8", dir.path()) == 0);
+    std::string txt = tessera::test::read_file(dir / "pack.txt");
+    REQUIRE(txt.find("Theme 1: ") != std::string::npos);
+    REQUIRE(txt.find("Does this theme fit your experience?") != std::string::npos);
+    REQUIRE(txt.find("How quotes were anonymised") != std::string::npos);
+    REQUIRE_FALSE(has_identifier(txt));
 }
