@@ -265,3 +265,31 @@ TEST_CASE("filtering matrix rows by a case attribute hides the other participant
     CHECK_FALSE(h.drawn("matrix/row/" + std::to_string(f.cases["P2"])));
     CHECK_FALSE(h.drawn("matrix/row/" + std::to_string(f.cases["P4"])));
 }
+
+TEST_CASE("Layout: tree places every theme through Graphviz in one undoable step", "[ui][analysis]") {
+    Study f;
+    gui::App app(f.options());
+    Headless h(app);
+    gui::open_analysis_panel(app.state(), "map");
+    h.frames(3);
+    h.click(h.at("map/layout_tree"));
+    h.frames(2);
+    std::string notes;
+    for (const auto& n : app.state().notifications) notes += n.title + ": " + n.message + "\n";
+    INFO(notes);
+    Theme top = f.p.theme(f.support_theme), sub = f.p.theme(f.seen_theme), info = f.p.theme(f.info_theme);
+    REQUIRE(top.map_y);
+    REQUIRE(sub.map_y);
+    CHECK(*sub.map_y > *top.map_y);  // a tree: the sub-theme is drawn below its theme
+    INFO("after layout: top " << *top.map_x << "," << *top.map_y << " sub " << *sub.map_x << "," << *sub.map_y
+                              << " info " << *info.map_x << "," << *info.map_y);
+    // Graphviz's positions, not the stored ones (100,60 / 100,260 / 420,60) and none at the same place.
+    CHECK_FALSE((*top.map_x == Approx(100) && *top.map_y == Approx(60) && *sub.map_y == Approx(260) &&
+                 *info.map_x == Approx(420)));
+    CHECK((*info.map_x != Approx(*top.map_x) || *info.map_y != Approx(*top.map_y)));
+    h.key('Z', true);  // one step undoes every position
+    h.frames(2);
+    CHECK(*f.p.theme(f.support_theme).map_x == Approx(100));
+    CHECK(*f.p.theme(f.seen_theme).map_y == Approx(260));
+    CHECK(*f.p.theme(f.info_theme).map_x == Approx(420));
+}

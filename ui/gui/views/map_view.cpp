@@ -79,26 +79,28 @@ std::vector<Placed> place(const analysis::ThematicMap& m, const MapUi& u) {
 
 // [SECTION] Graphviz layout
 
-// Node centres (points, y down) from Graphviz's laid-out DOT output.
+// Node centres (points, y down) from Graphviz's laid-out DOT output, where a node's attributes may
+// span several lines: each pos="x,y" belongs to the statement opened by the nearest '[' before it.
 std::map<std::string, ImVec2> parse_positions(std::string dot, const analysis::ThematicMap& m) {
     for (std::size_t p; (p = dot.find("\\\n")) != std::string::npos;) dot.erase(p, 2);  // continuation lines
+    auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
     std::map<std::string, ImVec2> out;
-    std::istringstream in(dot);
-    std::string line;
-    while (std::getline(in, line)) {
-        std::size_t a = line.find_first_not_of(" \t");
-        if (a == std::string::npos) continue;
-        std::size_t b = line.find_first_of(" \t[", a);
-        if (b == std::string::npos) continue;
-        std::string key = line.substr(a, b - a);
-        std::size_t pos = line.find(" pos=\"");
-        if (pos == std::string::npos) pos = line.find("\tpos=\"");
-        if (pos == std::string::npos || line.find("->") != std::string::npos || line.find("--") != std::string::npos)
-            continue;
+    for (std::size_t at = 0; (at = dot.find("pos=\"", at)) != std::string::npos; at += 5) {
+        if (at > 0 && !space(dot[at - 1]) && dot[at - 1] != ',' && dot[at - 1] != '[') continue;  // "lp=", "xlp="
+        std::size_t br = dot.rfind('[', at);
+        if (br == std::string::npos || dot.find(']', br) < at) continue;
+        std::size_t e = br;
+        while (e > 0 && space(dot[e - 1])) --e;
+        std::size_t b = e;
+        while (b > 0 && !space(dot[b - 1]) && dot[b - 1] != ';' && dot[b - 1] != '{') --b;
+        std::size_t before = b;
+        while (before > 0 && space(dot[before - 1])) --before;
+        if (before >= 2 && (dot.compare(before - 2, 2, "->") == 0 || dot.compare(before - 2, 2, "--") == 0)) continue;
+        std::string key = dot.substr(b, e - b);
+        if (key.size() >= 2 && key.front() == '"' && key.back() == '"') key = key.substr(1, key.size() - 2);
         bool known = std::any_of(m.nodes.begin(), m.nodes.end(), [&](const auto& n) { return n.key == key; });
-        if (!known) continue;
         double x = 0, y = 0;
-        if (std::sscanf(line.c_str() + pos + 6, "%lf,%lf", &x, &y) == 2)
+        if (known && std::sscanf(dot.c_str() + at + 5, "%lf,%lf", &x, &y) == 2)
             out[key] = ImVec2(static_cast<float>(x), static_cast<float>(-y));
     }
     return out;

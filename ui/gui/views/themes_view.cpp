@@ -146,6 +146,7 @@ void tree(AppState& s, const AnalysisCache& ac, CommandQueue& q) {
     ThemesUi& u = s.analysis.themes;
     const auto& d = *ac.data();
     const auto& support = ac.support(thresholds(u), u.show_discarded);
+    if (!u.selected && !support.empty()) u.selected = support.front().theme_id;  // details never start empty
     if (support.empty()) ImGui::TextDisabled("No themes yet: create one, or drag a code from the codebook here.");
     for (const auto& sp : support) {
         const Theme& t = d.theme(sp.theme_id);
