@@ -13,7 +13,7 @@ namespace tessera::cli {
 namespace {
 
 struct Args {
-    std::string path, out, format, coders, unit = "char", redact, layout = "tree";
+    std::string path, out, format, coders, unit = "char", redact, layout = "auto";
     bool member_check = false, map_codes = false;
     std::size_t quotes = 3;
 };
@@ -35,7 +35,7 @@ const Registrar kReport(70, [](CLI::App& app) {
     cmd->add_option("--coders", a->coders, "The two coders compared, e.g. Amara,Ben (default: the first two codebook owners)");
     cmd->add_option("--unit", a->unit, "Agreement unit: char | segment[:PCT] | presence[:doc|turn] | continuum")->capture_default_str();
     cmd->add_option("--quotes", a->quotes, "Illustrative quotes per theme")->capture_default_str();
-    cmd->add_option("--layout", a->layout, "Map layout: tree | network | stored")->capture_default_str();
+    cmd->add_option("--layout", a->layout, "Map layout: auto (stored when themes have map positions, else tree) | tree | network | stored")->capture_default_str();
     cmd->add_flag("--map-codes", a->map_codes, "Show codes under the themes in the map figure");
     cmd->add_flag("--member-check", a->member_check, "Write the member-checking pack instead of the report");
     cmd->add_option("--redact", a->redact,
@@ -65,7 +65,10 @@ const Registrar kReport(70, [](CLI::App& app) {
             what = "study report";
         }
         exporter::ReportRenderOptions ro;
-        ro.map.layout = exporter::map_layout_from_string(a->layout);
+        bool positioned = false;
+        for (const auto& t : p.themes()) positioned = positioned || t.map_x.has_value();
+        ro.map.layout = a->layout == "auto" ? (positioned ? exporter::MapLayout::stored : exporter::MapLayout::tree)
+                                            : exporter::map_layout_from_string(a->layout);
         if (a->out.empty()) {
             std::cout << (format == exporter::ReportFormat::html ? exporter::render_html(doc, ro)
                                                                   : exporter::render_markdown(doc, {}, nullptr, ro));
