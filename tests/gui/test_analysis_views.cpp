@@ -293,3 +293,22 @@ TEST_CASE("Layout: tree places every theme through Graphviz in one undoable step
     CHECK(*f.p.theme(f.seen_theme).map_y == Approx(260));
     CHECK(*f.p.theme(f.info_theme).map_x == Approx(420));
 }
+
+TEST_CASE("Export… writes the matrix shown through the table exporter", "[ui][analysis]") {
+    Study f;
+    gui::App app(f.options());
+    Headless h(app);
+    gui::open_analysis_panel(app.state(), "matrix");
+    auto& m = app.state().analysis.matrix;
+    m.export_path = (f.dir / "matrix.csv").string();
+    m.export_format = 2;  // CSV
+    h.frames(3);
+    h.click(h.at("matrix/export"));
+    h.frames(1);
+    h.click(h.at("matrix/export/ok"));
+    h.frames(1);
+    REQUIRE(std::filesystem::exists(f.dir / "matrix.csv"));
+    std::string csv = test::read_file(f.dir / "matrix.csv");
+    CHECK(csv.find("Explanations") != std::string::npos);
+    CHECK(csv.find("P4") != std::string::npos);
+}
