@@ -53,6 +53,7 @@ struct MatrixUi {
     bool summary_loaded = false;
     std::string export_path;
     int export_format = 0;     // index into the exporter's formats
+    bool export_per_theme = false, export_heat = true, export_extracts = false;
     bool open_export = false;
 };
 

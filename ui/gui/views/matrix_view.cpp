@@ -116,16 +116,15 @@ void export_popup(AppState& s, const AnalysisCache& ac, const analysis::Framewor
         ImGui::OpenPopup("Export matrix");
     }
     if (!ImGui::BeginPopupModal("Export matrix", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
-    static bool per_theme = false, heat = true, extracts = false;
     for (int i = 0; i < static_cast<int>(std::size(kFormats)); ++i)
         if (ImGui::RadioButton(kFormats[i].label, u.export_format == i)) {
             u.export_format = i;
             std::filesystem::path p(u.export_path);
             u.export_path = p.replace_extension(kFormats[i].ext).string();
         }
-    ImGui::Checkbox("One table (sheet) per theme", &per_theme);
-    ImGui::Checkbox("Shade cells by count", &heat);
-    ImGui::Checkbox("Add up to three extracts to each cell", &extracts);
+    ImGui::Checkbox("One table (sheet) per theme", &u.export_per_theme);
+    ImGui::Checkbox("Shade cells by count", &u.export_heat);
+    ImGui::Checkbox("Add up to three extracts to each cell", &u.export_extracts);
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 30);
     ImGui::InputText("File", &u.export_path);
     ui::probe("matrix/export/path");
@@ -133,9 +132,9 @@ void export_popup(AppState& s, const AnalysisCache& ac, const analysis::Framewor
         const auto& f = kFormats[std::clamp(u.export_format, 0, static_cast<int>(std::size(kFormats)) - 1)];
         try {
             analysis::MatrixTableOptions o;
-            o.per_theme = per_theme;
-            o.heat = heat;
-            o.content = extracts ? analysis::CellContent::summary_and_extracts : analysis::CellContent::summary_and_counts;
+            o.per_theme = u.export_per_theme;
+            o.heat = u.export_heat;
+            o.content = u.export_extracts ? analysis::CellContent::summary_and_extracts : analysis::CellContent::summary_and_counts;
             exporter::write_tables(analysis::matrix_tables(m, *ac.data(), o), f.format, u.export_path,
                                    "Framework matrix");
             s.notify(Notification::Kind::info, "Matrix exported", u.export_path);
