@@ -312,3 +312,21 @@ TEST_CASE("Export… writes the matrix shown through the table exporter", "[ui][
     CHECK(csv.find("Explanations") != std::string::npos);
     CHECK(csv.find("P4") != std::string::npos);
 }
+
+TEST_CASE("dragging a code from the codebook onto a theme adds it; a theme dropped on a theme nests", "[ui][analysis]") {
+    Study f;
+    gui::App app(f.options());
+    Headless h(app);
+    gui::open_analysis_panel(app.state(), "themes");
+    h.frames(3);
+    const std::string info = "themes/row/" + std::to_string(f.info_theme);
+    h.drag(h.at("codebook/row/" + std::to_string(f.codes["Being known"])), h.at(info));
+    h.frames(2);
+    auto codes = f.p.theme(f.info_theme).code_ids;
+    CHECK(std::find(codes.begin(), codes.end(), f.codes["Being known"]) != codes.end());
+    CHECK(codes.size() == 2);
+
+    h.drag(h.at(info), h.at("themes/row/" + std::to_string(f.support_theme)));
+    h.frames(2);
+    CHECK(f.p.theme(f.info_theme).parent_id == f.support_theme);
+}
