@@ -12,6 +12,7 @@
 #include "ui/gui/fonts.hpp"
 #include "ui/gui/probe.hpp"
 #include "ui/gui/recent_projects.hpp"
+#include "ui/gui/report_export.hpp"
 #include "ui/gui/views/views.hpp"
 #include "ui/gui/widgets.hpp"
 #include "util/error.hpp"
@@ -264,6 +265,11 @@ void App::draw_menu() {
     if (ImGui::BeginMenu("File")) {
         if (ImGui::MenuItem("Start screen (open, create, recent)…", nullptr, false, m_project != nullptr)) close_project();
         if (ImGui::MenuItem("Import transcripts…", nullptr, false, m_project != nullptr)) m_import.open();
+        ImGui::Separator();
+        if (ImGui::MenuItem("Export study report (HTML)", nullptr, false, m_project != nullptr))
+            export_report(m_state, *m_project, false);
+        if (ImGui::MenuItem("Export member-checking pack (HTML)", nullptr, false, m_project != nullptr))
+            export_report(m_state, *m_project, true);
         ImGui::Separator();
         if (ImGui::MenuItem("Quit", "Ctrl+Q")) m_quit = true;
         ImGui::EndMenu();
