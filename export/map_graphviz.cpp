@@ -16,13 +16,17 @@
 namespace tessera::exporter {
 namespace {
 
-struct GvcFree {
-    void operator()(GVC_t* c) const { gvFreeContext(c); }
-};
 struct GraphClose {
     void operator()(Agraph_t* g) const { agclose(g); }
 };
-using GvcPtr = std::unique_ptr<GVC_t, GvcFree>;
+
+// One Graphviz context for the whole process, made on first use (callers hold g_gv_mutex) and kept
+// until exit. Graphviz 2.43 caches text-span fonts globally with names owned by the context, so
+// freeing a context and making another reads freed memory (found by ASan in textspan_size).
+GVC_t* shared_context() {
+    static GVC_t* const gvc = gvContext();
+    return gvc;
+}
 using GraphPtr = std::unique_ptr<Agraph_t, GraphClose>;
 
 // Frees a layout before its graph is closed (declare after the GraphPtr).
@@ -246,18 +250,18 @@ void render_map(const analysis::ThematicMap& map, const std::filesystem::path& p
         ~Restore() { agseterrf(f); }
     } restore{previous};
 
-    GvcPtr gvc(gvContext());
+    GVC_t* gvc = shared_context();
     if (!gvc) throw Error("cannot draw " + path.string() + ": Graphviz did not start");
     GraphPtr g = build_graph(map, o);
     if (format == MapFormat::png) set(g.get(), "dpi", std::to_string(static_cast<int>(o.dpi)));
-    LayoutGuard layout(gvc.get(), g.get());
-    if (gvLayout(gvc.get(), g.get(), engine_for(o)) != 0)
+    LayoutGuard layout(gvc, g.get());
+    if (gvLayout(gvc, g.get(), engine_for(o)) != 0)
         throw Error("cannot draw " + path.string() + ": Graphviz layout '" + engine_for(o) + "' failed: " + g_gv_errors);
     layout.activate();
     // Cairo renderers for PDF/PNG (antialiased, real font metrics); Graphviz's own SVG and DOT.
     const char* renderer = format == MapFormat::svg ? "svg" : format == MapFormat::pdf ? "pdf:cairo"
                          : format == MapFormat::png ? "png:cairo" : "dot";
-    if (gvRenderFilename(gvc.get(), g.get(), renderer, file.temp_path().c_str()) != 0)
+    if (gvRenderFilename(gvc, g.get(), renderer, file.temp_path().c_str()) != 0)
         throw Error("cannot draw " + path.string() + ": Graphviz could not render '" + renderer + "': " + g_gv_errors);
     file.commit();
 }
