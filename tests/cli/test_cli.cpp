@@ -1,39 +1,16 @@
 // The tessera CLI end to end: run the real executable, check output, exit codes and the project.
 #include "store/project.hpp"
+#include "cli_runner.hpp"
 #include "test_support.hpp"
 
 #include <catch2/catch.hpp>
 
-#include <array>
-#include <cstdio>
-#include <sys/wait.h>
 
 using namespace tessera;
 using tessera::test::TempDir;
+using tessera::test::q;
+using tessera::test::run;
 
-namespace {
-
-struct Result {
-    int code;
-    std::string out;  // stdout and stderr together
-};
-
-Result run(const std::string& args) {
-    std::string cmd = std::string(TESSERA_CLI_EXE) + " " + args + " 2>&1";
-    Result r{-1, ""};
-    FILE* f = popen(cmd.c_str(), "r");
-    REQUIRE(f);
-    std::array<char, 4096> buf{};
-    std::size_t n;
-    while ((n = fread(buf.data(), 1, buf.size(), f)) > 0) r.out.append(buf.data(), n);
-    int status = pclose(f);
-    r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return r;
-}
-
-std::string q(const std::filesystem::path& p) { return "'" + p.string() + "'"; }
-
-}  // namespace
 
 TEST_CASE("cli: --version and --help", "[cli]") {
     auto v = run("--version");

@@ -1,32 +1,15 @@
 // `tessera agreement` end to end: a published ratings example, and a project's two coders.
 #include "store/project.hpp"
+#include "cli_runner.hpp"
 #include "test_support.hpp"
 
 #include <catch2/catch.hpp>
 
-#include <array>
-#include <cstdio>
-#include <sys/wait.h>
 
 using tessera::test::TempDir;
+using tessera::test::q;
+using tessera::test::run;
 
-namespace {
-
-std::pair<int, std::string> run(const std::string& args) {
-    std::string cmd = std::string(TESSERA_CLI_EXE) + " " + args + " 2>&1";
-    FILE* f = popen(cmd.c_str(), "r");
-    REQUIRE(f);
-    std::string out;
-    std::array<char, 4096> buf{};
-    std::size_t n;
-    while ((n = fread(buf.data(), 1, buf.size(), f)) > 0) out.append(buf.data(), n);
-    int status = pclose(f);
-    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
-}
-
-std::string q(const std::filesystem::path& p) { return "'" + p.string() + "'"; }
-
-}  // namespace
 
 // Krippendorff (2011), "Computing Krippendorff's alpha-reliability": 4 coders, 12 units, blanks.
 TEST_CASE("cli agreement: ratings table reproduces Krippendorff's canonical example", "[cli][agreement]") {
@@ -55,9 +38,9 @@ TEST_CASE("cli agreement: undefined coefficients say so instead of printing 0 or
 TEST_CASE("cli agreement: two coders of a project, char and segment units, csv and json", "[cli][agreement]") {
     TempDir dir;
     auto proj = dir / "a.tessera";
-    REQUIRE(run("new " + q(proj)).first == 0);
+    REQUIRE(run("new " + q(proj)).code == 0);
     tessera::test::write_file(dir / "fg.txt", "P1: We want to be asked before anything is shared.\n\nP2: Research is good.\n");
-    REQUIRE(run("import " + q(proj) + " " + q(dir / "fg.txt")).first == 0);
+    REQUIRE(run("import " + q(proj) + " " + q(dir / "fg.txt")).code == 0);
     // A shared (team) code path in both coders' codebooks: equal paths pair up.
     tessera::test::write_file(dir / "c.csv",
                               "document,coder,code,quote\n"
@@ -65,7 +48,7 @@ TEST_CASE("cli agreement: two coders of a project, char and segment units, csv a
                               "fg,B,Consent,We want to be asked before anything is shared.\n"
                               "fg,A,Benefit,Research is good.\n"
                               "fg,B,Benefit,Research is good.\n");
-    REQUIRE(run("apply --create " + q(proj) + " " + q(dir / "c.csv")).first == 0);
+    REQUIRE(run("apply --create " + q(proj) + " " + q(dir / "c.csv")).code == 0);
     auto [code, out] = run("agreement " + q(proj) + " --coders A,B --format json");
     INFO(out);
     REQUIRE(code == 0);
@@ -85,17 +68,17 @@ TEST_CASE("cli agreement: two coders of a project, char and segment units, csv a
 TEST_CASE("cli align and resolve: propose, confirm into a team codebook, resolve a disagreement", "[cli][agreement]") {
     TempDir dir;
     auto proj = dir / "c.tessera";
-    REQUIRE(run("new " + q(proj)).first == 0);
+    REQUIRE(run("new " + q(proj)).code == 0);
     tessera::test::write_file(dir / "fg.txt",
                               "P1: I trust the NHS with my records, mostly.\n\nP2: Companies should never profit from it.\n");
-    REQUIRE(run("import " + q(proj) + " " + q(dir / "fg.txt")).first == 0);
+    REQUIRE(run("import " + q(proj) + " " + q(dir / "fg.txt")).code == 0);
     tessera::test::write_file(dir / "c.csv",
                               "document,coder,code,quote\n"
                               "fg,Amara,Trust in NHS,I trust the NHS with my records\n"
                               "fg,Ben,Faith in services,\"I trust the NHS with my records, mostly.\"\n"
                               "fg,Amara,Profit,Companies should never profit from it.\n"
                               "fg,Ben,Companies profiting,Companies should never profit\n");
-    REQUIRE(run("apply --create " + q(proj) + " " + q(dir / "c.csv")).first == 0);
+    REQUIRE(run("apply --create " + q(proj) + " " + q(dir / "c.csv")).code == 0);
 
     auto [c1, proposal] = run("align " + q(proj) + " --coders Amara,Ben --json");
     INFO(proposal);

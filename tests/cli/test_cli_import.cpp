@@ -1,38 +1,21 @@
 // `tessera import` beyond plain text: speaker mapping across groups, survey CSVs with attributes,
 // case attributes, and all-or-nothing imports of many files.
 #include "store/project.hpp"
+#include "cli_runner.hpp"
 #include "test_support.hpp"
 
 #include <catch2/catch.hpp>
 
-#include <array>
-#include <cstdio>
-#include <sys/wait.h>
 
 using tessera::test::TempDir;
+using tessera::test::q;
+using tessera::test::run;
 
-namespace {
-
-std::pair<int, std::string> run(const std::string& args) {
-    std::string cmd = std::string(TESSERA_CLI_EXE) + " " + args + " 2>&1";
-    FILE* f = popen(cmd.c_str(), "r");
-    REQUIRE(f);
-    std::string out;
-    std::array<char, 4096> buf{};
-    std::size_t n;
-    while ((n = fread(buf.data(), 1, buf.size(), f)) > 0) out.append(buf.data(), n);
-    int status = pclose(f);
-    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
-}
-
-std::string q(const std::filesystem::path& p) { return "'" + p.string() + "'"; }
-
-}  // namespace
 
 TEST_CASE("cli import: a mapping file joins a member-check speaker to their focus-group case", "[cli][import]") {
     TempDir dir;
     auto proj = dir / "m.tessera";
-    REQUIRE(run("new " + q(proj)).first == 0);
+    REQUIRE(run("new " + q(proj)).code == 0);
     tessera::test::write_file(dir / "fg1.txt", "Facilitator: Hello.\n\nP3: I worry about insurers.\n");
     tessera::test::write_file(dir / "mc1.txt", "Facilitator: Welcome back.\n\nJo: Still worried about insurers.\n");
     tessera::test::write_file(dir / "map.csv", "document,label,case\nmc1,Jo,P3\n");
@@ -52,7 +35,7 @@ TEST_CASE("cli import: a mapping file joins a member-check speaker to their focu
 TEST_CASE("cli import: a failing file among many imports nothing and names the file", "[cli][import]") {
     TempDir dir;
     auto proj = dir / "f.tessera";
-    REQUIRE(run("new " + q(proj)).first == 0);
+    REQUIRE(run("new " + q(proj)).code == 0);
     std::string files;
     for (int i = 0; i < 5; ++i) {
         auto f = dir / ("doc" + std::to_string(i) + ".txt");
@@ -73,7 +56,7 @@ TEST_CASE("cli import: a failing file among many imports nothing and names the f
 TEST_CASE("cli import: survey CSV responses with respondent attributes", "[cli][import]") {
     TempDir dir;
     auto proj = dir / "s.tessera";
-    REQUIRE(run("new " + q(proj)).first == 0);
+    REQUIRE(run("new " + q(proj)).code == 0);
     tessera::test::write_file(dir / "survey.csv",
                               "id,age,region,What worries you about sharing?\n"
                               "R1,34,North,\"Being judged, mostly.\"\n"
@@ -92,7 +75,7 @@ TEST_CASE("cli import: survey CSV responses with respondent attributes", "[cli][
 TEST_CASE("cli attributes: typed attributes for cases, rejected whole on a bad value", "[cli][import]") {
     TempDir dir;
     auto proj = dir / "a.tessera";
-    REQUIRE(run("new " + q(proj)).first == 0);
+    REQUIRE(run("new " + q(proj)).code == 0);
     tessera::test::write_file(dir / "cases.csv", "id,age:number,gender\nP1,34,woman\nP2,51,man\n");
     auto [code, out] = run("attributes " + q(proj) + " " + q(dir / "cases.csv"));
     INFO(out);
