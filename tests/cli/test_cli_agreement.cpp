@@ -109,3 +109,32 @@ TEST_CASE("cli align and resolve: propose, confirm into a team codebook, resolve
     REQUIRE(c5 == 1);
     REQUIRE(bad.find("no disagreement 99") != std::string::npos);
 }
+
+TEST_CASE("cli agreement: three coders on one codebook get Fleiss' kappa and alpha over all of them", "[cli][agreement]") {
+    TempDir dir;
+    auto proj = dir / "three.tessera";
+    REQUIRE(run("new " + q(proj)).code == 0);
+    tessera::test::write_file(dir / "fg.txt", "P1: We want to be asked before anything is shared.\n\nP2: Research is good.\n");
+    REQUIRE(run("import " + q(proj) + " " + q(dir / "fg.txt")).code == 0);
+    tessera::test::write_file(dir / "c.csv",
+                              "document,coder,code,quote\n"
+                              "fg,Team,Consent,We want to be asked\n");
+    REQUIRE(run("apply --create " + q(proj) + " " + q(dir / "c.csv")).code == 0);
+    {
+        // A, B and C all code with the team's one code (a shared codebook).
+        tessera::Project p = tessera::Project::open(proj);
+        tessera::RowId code = p.codes().at(0).id, doc = p.documents().at(0).id;
+        for (const char* name : {"A", "B", "C"}) {
+            tessera::RowId coder = p.insert_coder({0, "", name});
+            tessera::text::Span s = std::string(name) == "C" ? tessera::text::Span{4, 10} : tessera::text::Span{4, 23};
+            p.insert_coding({0, "", doc, s, code, coder, ""});
+        }
+    }
+    auto r = run("agreement " + q(proj) + " --coders A,B,C");
+    INFO(r.out);
+    REQUIRE(r.code == 0);
+    REQUIRE(r.out.find("Agreement among 3 coders") != std::string::npos);
+    REQUIRE(r.out.find("Fleiss' kappa") != std::string::npos);
+    REQUIRE(r.out.find("Agreement between A and B") != std::string::npos);
+    REQUIRE(r.out.find("Agreement between B and C") != std::string::npos);
+}

@@ -1,6 +1,7 @@
 // `tessera agreement`: inter-coder agreement of a project's coders, or of a ratings table (CSV).
 #include "agreement/coefficients.hpp"
 #include "agreement/krippendorff.hpp"
+#include "agreement/multi_coder.hpp"
 #include "agreement/project_input.hpp"
 #include "agreement/ratings.hpp"
 #include "agreement/report.hpp"
@@ -11,7 +12,9 @@
 #include "util/error.hpp"
 
 #include <iostream>
+#include <algorithm>
 #include <map>
+#include <set>
 #include <sstream>
 
 namespace tessera::cli {
@@ -101,8 +104,49 @@ void project_agreement(const AgreementArgs& a) {
     opt.unit = unit_from_string(a.unit, &opt.min_overlap);
     opt.nvivo_empty_kappa_is_one = a.nvivo_empty;
 
-    // Two coders: one report. Three or more: every pair, each reported as a pair.
+    // Three or more coders on one codebook: Fleiss' kappa and alpha over all of them (characters),
+    // then every pair as below.
     nlohmann::json all = nlohmann::json::array();
+    if (coders.size() >= 3 && opt.unit == UnitKind::character) {
+        std::vector<RowId> ids;
+        for (const auto& c : coders) ids.push_back(c.id);
+        std::map<RowId, std::set<RowId>> users;  // code -> coders who applied it
+        std::vector<Coding> codings;
+        for (auto& k : p.codings())
+            if (std::find(ids.begin(), ids.end(), k.coder_id) != ids.end()) {
+                users[k.code_id].insert(k.coder_id);
+                codings.push_back(std::move(k));
+            }
+        std::vector<RowId> shared;
+        for (const auto& [code, who] : users)
+            if (who.size() >= 2) shared.push_back(code);
+        if (shared.empty()) {
+            if (a.format == "table")
+                std::cout << "No code was applied by two or more of these coders, so Fleiss' kappa over all "
+                             "of them is not defined (separate codebooks: align them pairwise below).\n\n";
+        } else {
+            std::vector<DocumentExtent> docs;
+            for (const auto& d : p.documents()) docs.push_back({d.id, d.length, d.name});
+            MultiCoderReport mr = multi_coder_character_report(codings, docs, ids, shared);
+            Table mt({"code", "pairwise agreement", "Fleiss' kappa", "alpha", "kappa band"});
+            auto add = [&](const std::string& label, const BinaryMultiCoder& c) {
+                mt.add({label, c.percent.defined() ? fixed(*c.percent.value * 100, 1) + "%" : "undefined", val(c.fleiss),
+                        val(c.alpha), landis_koch(c.fleiss)});
+            };
+            for (const auto& row : mr.per_code) add(p.code_path(row.code_id), row.coefficients);
+            add("OVERALL (pooled)", mr.overall_pooled.coefficients);
+            if (a.format == "json") {
+                all.push_back({{"coders", names}, {"unit", "char"}, {"multi_coder", mt.to_json()}, {"method", mr.method}});
+            } else if (a.format == "csv") {
+                print_csv(mt);
+            } else {
+                std::cout << "Agreement among " << coders.size() << " coders (" << a.coders
+                          << ") — unit: characters; codes applied by at least two of them\n\n";
+                mt.print(std::cout, false);
+                std::cout << "\nMethod: " << mr.method << "\n\n";
+            }
+        }
+    }
     for (std::size_t i = 0; i < coders.size(); ++i) {
         for (std::size_t k = i + 1; k < coders.size(); ++k) {
             ProjectInput in = project_input(p, coders[i].id, coders[k].id, a.codes);
