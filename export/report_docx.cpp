@@ -2,57 +2,22 @@
 // indented in italics, tables with borders) and the thematic map embedded as a PNG, packed with libzip.
 #include "export/report_document.hpp"
 
-#include "export/atomic_file.hpp"
+#include "export/docx_package.hpp"
 #include "export/table_docx.hpp"
 #include "export/table_text.hpp"
 #include "util/error.hpp"
 
-#include <zip.h>
-
 #include <algorithm>
-#include <memory>
 #include <sstream>
 
 namespace tessera::exporter {
 namespace {
 
-struct ZipDiscard {
-    void operator()(zip_t* z) const { zip_discard(z); }
-};
-using ZipPtr = std::unique_ptr<zip_t, ZipDiscard>;
-
-constexpr const char* kContentTypes =
-    "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
-    "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
-    "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
-    "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
-    "<Default Extension=\"png\" ContentType=\"image/png\"/>"
-    "<Override PartName=\"/word/document.xml\" "
-    "ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/>"
-    "</Types>";
-constexpr const char* kRels =
-    "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
-    "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-    "<Relationship Id=\"rId1\" "
-    "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" "
-    "Target=\"word/document.xml\"/></Relationships>";
 constexpr const char* kFont = "Noto Sans";
 constexpr int kTextWidth = 11906 - 2 * 1134;  // A4 portrait, 2 cm margins, in twips
 
 std::string run(const std::string& text, int half_points, bool bold, bool italic) {
-    std::string out = std::string("<w:r><w:rPr><w:rFonts w:ascii=\"") + kFont + "\" w:hAnsi=\"" + kFont + "\" w:cs=\"" +
-                      kFont + "\"/>" + (bold ? "<w:b/>" : "") + (italic ? "<w:i/>" : "") + "<w:sz w:val=\"" +
-                      std::to_string(half_points) + "\"/></w:rPr>";
-    std::size_t start = 0;
-    while (true) {
-        std::size_t nl = text.find('\n', start);
-        out += "<w:t xml:space=\"preserve\">" +
-               escape_xml(text.substr(start, nl == std::string::npos ? nl : nl - start)) + "</w:t>";
-        if (nl == std::string::npos) break;
-        out += "<w:br/>";
-        start = nl + 1;
-    }
-    return out + "</w:r>";
+    return docx_run(text, kFont, half_points, bold, italic);
 }
 
 std::string para(const std::string& runs, const std::string& ppr = {}) {
@@ -184,29 +149,7 @@ void write_report_docx(const ReportDocument& doc, const std::filesystem::path& p
         std::string(png.empty() ? "" : "<Relationship Id=\"rIdMap\" Type=\"http://schemas.openxmlformats.org/"
                                        "officeDocument/2006/relationships/image\" Target=\"media/map.png\"/>") +
         "</Relationships>";
-    std::vector<std::pair<std::string, const std::string*>> parts;
-    const std::string types = kContentTypes, rels = kRels;
-    parts.emplace_back("[Content_Types].xml", &types);
-    parts.emplace_back("_rels/.rels", &rels);
-    parts.emplace_back("word/document.xml", &document);
-    parts.emplace_back("word/_rels/document.xml.rels", &doc_rels);
-    if (!png.empty()) parts.emplace_back("word/media/map.png", &png);
-
-    AtomicFile file(path);
-    int err = 0;
-    ZipPtr z(zip_open(file.temp_path().c_str(), ZIP_CREATE | ZIP_TRUNCATE, &err));
-    if (!z) throw Error("cannot write " + path.string() + ": cannot create the archive (libzip error " + std::to_string(err) + ")");
-    for (const auto& [name, body] : parts) {
-        // The buffers outlive zip_close below, as libzip requires.
-        zip_source_t* src = zip_source_buffer(z.get(), body->data(), body->size(), 0);
-        if (!src || zip_file_add(z.get(), name.c_str(), src, ZIP_FL_ENC_UTF_8 | ZIP_FL_OVERWRITE) < 0) {
-            if (src) zip_source_free(src);
-            throw Error("cannot write " + path.string() + ": cannot add " + name + ": " + zip_strerror(z.get()));
-        }
-    }
-    if (zip_close(z.get()) != 0) throw Error("cannot write " + path.string() + ": " + zip_strerror(z.get()));
-    z.release();  // zip_close succeeded and freed it
-    file.commit();
+    write_docx_package(path, document, doc_rels, png);
 }
 
 }  // namespace tessera::exporter

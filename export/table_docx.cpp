@@ -1,55 +1,18 @@
 // Implementation of table_docx.hpp.
 #include "export/table_docx.hpp"
 
-#include "export/atomic_file.hpp"
+#include "export/docx_package.hpp"
 #include "export/table_text.hpp"
 #include "util/error.hpp"
 
-#include <zip.h>
-
-#include <memory>
 #include <sstream>
 
 namespace tessera::exporter {
 namespace {
 
-// An archive being written: discarded (nothing written) unless close() succeeds.
-struct ZipDiscard {
-    void operator()(zip_t* z) const { zip_discard(z); }
-};
-using ZipPtr = std::unique_ptr<zip_t, ZipDiscard>;
-
-constexpr const char* kContentTypes =
-    "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
-    "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
-    "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
-    "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
-    "<Override PartName=\"/word/document.xml\" "
-    "ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/>"
-    "</Types>";
-
-constexpr const char* kRels =
-    "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
-    "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-    "<Relationship Id=\"rId1\" "
-    "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" "
-    "Target=\"word/document.xml\"/></Relationships>";
-
 // A run of text; line breaks inside a cell become <w:br/>.
 std::string runs(const std::string& text, const DocxOptions& o, bool bold) {
-    std::string rpr = "<w:rPr><w:rFonts w:ascii=\"" + escape_xml(o.font) + "\" w:hAnsi=\"" + escape_xml(o.font) +
-                      "\" w:cs=\"" + escape_xml(o.font) + "\"/>" + (bold ? "<w:b/>" : "") + "<w:sz w:val=\"" +
-                      std::to_string(o.font_half_points) + "\"/></w:rPr>";
-    std::string out = "<w:r>" + rpr;
-    std::size_t start = 0;
-    while (true) {
-        std::size_t nl = text.find('\n', start);
-        out += "<w:t xml:space=\"preserve\">" + escape_xml(text.substr(start, nl == std::string::npos ? nl : nl - start)) + "</w:t>";
-        if (nl == std::string::npos) break;
-        out += "<w:br/>";
-        start = nl + 1;
-    }
-    return out + "</w:r>";
+    return docx_run(text, o.font, o.font_half_points, bold);
 }
 
 std::string paragraph(const std::string& text, const DocxOptions& o, bool bold) {
@@ -123,22 +86,7 @@ std::string docx_document_xml(const std::vector<analysis::Table>& tables, const 
 
 void write_docx(const std::vector<analysis::Table>& tables, const std::filesystem::path& path, const DocxOptions& o) {
     const std::string document = docx_document_xml(tables, o);
-    const std::string parts[3][2] = {{"[Content_Types].xml", kContentTypes}, {"_rels/.rels", kRels}, {"word/document.xml", document}};
-    AtomicFile file(path);
-    int err = 0;
-    ZipPtr z(zip_open(file.temp_path().c_str(), ZIP_CREATE | ZIP_TRUNCATE, &err));
-    if (!z) throw Error("cannot write " + path.string() + ": cannot create the archive (libzip error " + std::to_string(err) + ")");
-    for (const auto& [name, body] : parts) {
-        // The buffers live in `parts` until zip_close below, as libzip requires.
-        zip_source_t* src = zip_source_buffer(z.get(), body.data(), body.size(), 0);
-        if (!src || zip_file_add(z.get(), name.c_str(), src, ZIP_FL_ENC_UTF_8 | ZIP_FL_OVERWRITE) < 0) {
-            if (src) zip_source_free(src);
-            throw Error("cannot write " + path.string() + ": cannot add " + name + ": " + zip_strerror(z.get()));
-        }
-    }
-    if (zip_close(z.get()) != 0) throw Error("cannot write " + path.string() + ": " + zip_strerror(z.get()));
-    z.release();  // zip_close succeeded and freed it
-    file.commit();
+    write_docx_package(path, document);
 }
 
 }  // namespace tessera::exporter
