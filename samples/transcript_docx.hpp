@@ -8,7 +8,7 @@
 namespace tessera::sample {
 
 /// Writes `transcript` (paragraphs separated by blank lines, "Label: text") to `out` as WordprocessingML.
-/// Throws std::runtime_error when the file cannot be written.
+/// Throws tessera::Error when the file cannot be written.
 void write_transcript_docx(const std::string& transcript, const std::filesystem::path& out);
 
 }  // namespace tessera::sample
