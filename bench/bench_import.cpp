@@ -266,7 +266,10 @@ int main(int argc, char** argv) {
     int files = argc > 1 ? std::atoi(argv[1]) : 500;
     int words = argc > 2 ? std::atoi(argv[2]) : 8000;
     int repeats = argc > 3 ? std::atoi(argv[3]) : 5;
-    fs::path dir = fs::temp_directory_path() / ("tessera-bench-import-" + std::to_string(::getpid()));
+    // TESSERA_BENCH_KEEP=DIR writes the corpus there and keeps it (for profiling one stage on its own).
+    const char* keep = std::getenv("TESSERA_BENCH_KEEP");
+    fs::path dir = keep != nullptr ? fs::path(keep)
+                                   : fs::temp_directory_path() / ("tessera-bench-import-" + std::to_string(::getpid()));
     fs::create_directories(dir);
 
     std::vector<CorpusFile> corpus = make_corpus(dir, files, words);
@@ -304,6 +307,7 @@ int main(int argc, char** argv) {
                 rss_start / 1024.0, rss_fifth / 1024.0, corpus.size() / 5, rss_import / 1024.0, files,
                 rss_store / 1024.0);
     std::printf("(checksum %zu)\n", sink);
-    fs::remove_all(dir);
+    if (keep == nullptr) fs::remove_all(dir);
+    else fs::remove(project);
     return 0;
 }

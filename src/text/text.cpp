@@ -148,12 +148,6 @@ std::int64_t count_code_points(std::string_view s) {
     return n;
 }
 
-std::int64_t count_words(std::string_view s) {
-    std::int64_t n = 0;
-    for_each_word(s, [&](std::size_t, std::size_t) { ++n; });
-    return n;
-}
-
 std::vector<Span> word_spans(std::string_view s) {
     std::vector<Span> out;
     std::int64_t cp = 0;
