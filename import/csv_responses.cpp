@@ -37,7 +37,6 @@ CsvResponses import_csv_responses(const std::filesystem::path& path, const CsvRe
     std::string bytes = read_source(path, read_opt);
     std::string p = path.string();
     detail::CsvRecords csv = detail::read_csv_records(bytes, p, options.encoding);
-    std::string sha = text::sha256_hex(bytes);
     std::size_t id = options.id_column.empty() ? 0 : detail::column_index(csv, options.id_column, p);
 
     auto column_values = [&](std::size_t c) {
@@ -90,7 +89,6 @@ CsvResponses import_csv_responses(const std::filesystem::path& path, const CsvRe
         d.source_path = p;
         d.format = "csv";
         d.encoding = csv.encoding;
-        d.source_sha256 = sha;
         return d;
     };
     auto speaker = [](ImportedDocument& d, const std::string& rid) {

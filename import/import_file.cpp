@@ -49,7 +49,6 @@ ImportedDocument import_bytes(std::string_view bytes, const std::filesystem::pat
         throw ImportError(doc.source_path, "file is " + std::to_string(bytes.size()) +
                                                " bytes, over the import limit of " + std::to_string(options.max_bytes) +
                                                " bytes");
-    doc.source_sha256 = text::sha256_hex(bytes);
     if (doc.format == "txt") detail::import_txt(bytes, options, doc);
     else if (doc.format == "docx") detail::import_docx(bytes, options, doc);
     else if (doc.format == "odt") detail::import_odt(bytes, options, doc);

@@ -32,7 +32,6 @@ struct ImportedDocument {
     std::vector<ImportedTurn> turns;
     std::vector<ImportedSpeaker> speakers;  // explicit roles/cases, overriding the label rules
     std::string encoding;       // text encoding used for txt/vtt/srt/csv ("UTF-8", "windows-1252"...)
-    std::string source_sha256;  // SHA-256 of the source file's bytes (duplicate-file checks)
     Diagnostics diagnostics;
 };
 

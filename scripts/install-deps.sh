@@ -12,7 +12,7 @@ packages=(
   libimgui-dev libstb-dev libglfw3-dev libgl-dev libgl1-mesa-dri libfreetype-dev fonts-noto-core
   catch2 libbenchmark-dev libcli11-dev nlohmann-json3-dev libcsv-dev
   libzip-dev zip unzip libpugixml-dev libpoppler-cpp-dev poppler-utils
-  libxlsxwriter-dev libgraphviz-dev graphviz libsodium-dev
+  libxlsxwriter-dev libgraphviz-dev graphviz libsodium-dev libssl-dev
 )
 test_packages=(
   xvfb xauth

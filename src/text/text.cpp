@@ -1,9 +1,9 @@
-// Implementation of text.hpp over ICU (normalisation, breaks, case folding) and libsodium (SHA-256).
+// Implementation of text.hpp over ICU (normalisation, breaks, case folding) and libcrypto (SHA-256).
 #include "text/text.hpp"
 
 #include "util/error.hpp"
 
-#include <sodium.h>
+#include <openssl/evp.h>
 #include <unicode/brkiter.h>
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
@@ -260,8 +260,10 @@ std::string fold_case(std::string_view s) {
 }
 
 std::string sha256_hex(std::string_view bytes) {
-    unsigned char digest[crypto_hash_sha256_BYTES];
-    crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
+    unsigned char digest[32];
+    unsigned int length = 0;
+    if (EVP_Digest(bytes.data(), bytes.size(), digest, &length, EVP_sha256(), nullptr) != 1 || length != sizeof digest)
+        throw Error("libcrypto: SHA-256 failed");
     static const char* hex = "0123456789abcdef";
     std::string out;
     out.reserve(2 * sizeof digest);

@@ -69,4 +69,8 @@ TEST_CASE("word counts follow ICU word breaks", "[text]") {
 TEST_CASE("case folding and hashing", "[text]") {
     REQUIRE(text::fold_case("Straße") == "strasse");
     REQUIRE(text::sha256_hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    // FIPS 180-2 test vectors: the empty message and one million 'a' (many blocks).
+    REQUIRE(text::sha256_hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+    REQUIRE(text::sha256_hex(std::string(1000000, 'a')) ==
+            "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
 }
