@@ -19,6 +19,14 @@ TEST_CASE("invalid UTF-8 is rejected with its offset", "[text]") {
     REQUIRE(text::first_invalid_utf8("ab\xFF") == 2);
     REQUIRE(text::first_invalid_utf8("\xED\xA0\x80") == 0);  // surrogate
     REQUIRE(text::first_invalid_utf8("\xC0\xAF") == 0);      // overlong
+    // Past the eight-byte ASCII skip: the offset stays exact wherever the bad byte falls.
+    for (std::size_t at : {0u, 7u, 8u, 15u, 16u, 37u, 64u}) {
+        std::string s = std::string(at, 'a') + "\xC3\xA9" + std::string(at, 'b');
+        REQUIRE(text::is_valid_utf8(s));
+        REQUIRE(text::first_invalid_utf8(s.substr(0, at + 1)) == at);  // truncated two-byte sequence
+        s[at + 1] = 'x';
+        REQUIRE(text::first_invalid_utf8(s) == at);
+    }
     REQUIRE_THROWS_AS(text::to_nfc("ab\xFF"), InvalidArgument);
     REQUIRE_THROWS_WITH(text::to_nfc("ab\xFF"), Catch::Contains("offset 2"));
 }
