@@ -41,6 +41,7 @@ struct CorpusFile {
     fs::path path;
     std::uint64_t bytes = 0;
     std::string docx_text;  // a .docx's text as UTF-8: what the floor normalises for it (its bytes are zipped)
+    std::string encoding;   // what the generator wrote, so the floor decodes without detecting ("" = UTF-8)
 };
 
 std::string utterance(std::mt19937& rng, int words) {
@@ -168,7 +169,7 @@ std::vector<CorpusFile> make_corpus(const fs::path& dir, int files, int words_pe
         fs::path p = dir / ("t" + std::to_string(f) + ext);
         if (kind == 5) {
             write_docx(p, body);
-            out.push_back({p, fs::file_size(p), std::move(plain)});
+            out.push_back({p, fs::file_size(p), std::move(plain), {}});
             continue;
         }
         if (kind == 6) {
@@ -185,7 +186,7 @@ std::vector<CorpusFile> make_corpus(const fs::path& dir, int files, int words_pe
             bytes = body;
         }
         std::ofstream(p, std::ios::binary).write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-        out.push_back({p, bytes.size(), {}});
+        out.push_back({p, bytes.size(), {}, kind == 6 ? "windows-1252" : kind == 7 ? "UTF-16" : ""});
     }
     return out;
 }
@@ -209,8 +210,9 @@ std::string read_all(const fs::path& p) {
     return s;
 }
 
-// The floor: read the bytes and NFC-normalise them (decoding first where they are not UTF-8; for a
-// .docx, normalising the text it holds).
+// The floor: read the bytes and NFC-normalise them (decoding first, from the encoding the generator
+// used, where they are not UTF-8: detecting it is the importer's work, not the floor's; for a .docx,
+// normalising the text it holds).
 std::size_t floor_pass(const std::vector<CorpusFile>& corpus) {
     std::size_t sink = 0;
     for (const auto& f : corpus) {
@@ -219,7 +221,7 @@ std::size_t floor_pass(const std::vector<CorpusFile>& corpus) {
             sink += bytes.size() + text::to_nfc(f.docx_text).size();
             continue;
         }
-        std::string utf8 = text::is_valid_utf8(bytes) ? std::move(bytes) : text::decode_to_utf8(bytes).utf8;
+        std::string utf8 = f.encoding.empty() ? std::move(bytes) : text::decode_to_utf8(bytes, f.encoding).utf8;
         sink += text::to_nfc(utf8).size();
     }
     return sink;

@@ -78,6 +78,34 @@ std::string guess_utf16(std::string_view b) {
     return {};
 }
 
+// What the charset detector reads. Its recognisers each run an n-gram search over the first 8 KiB
+// they are given (3 ms a file, ten times the cost of decoding and normalising it; 1.7 ms for 4 KiB),
+// and only bytes above 0x7F tell legacy encodings apart: so it gets the lines that hold such bytes,
+// whole (their letters are the language evidence), up to kSampleBytes, wherever in the file they are.
+std::string detection_sample(std::string_view b) {
+    constexpr std::size_t kSampleBytes = 4 << 10;
+    constexpr std::size_t kLineBytes = 1 << 10;  // of one long line: the part around its first high byte
+    if (b.size() <= kSampleBytes) return std::string(b);
+    std::string sample;
+    std::size_t i = 0;
+    while (i < b.size() && sample.size() < kSampleBytes) {
+        std::size_t high = i;
+        while (high < b.size() && static_cast<unsigned char>(b[high]) < 0x80) ++high;
+        if (high == b.size()) break;
+        std::size_t start = b.rfind('\n', high);
+        start = start == std::string_view::npos || start < i ? i : start + 1;
+        std::size_t end = b.find('\n', high);
+        end = end == std::string_view::npos ? b.size() : end + 1;
+        if (end - start > kLineBytes) {
+            start = std::max(start, high - std::min(high, kLineBytes / 2));
+            end = std::min(end, start + kLineBytes);
+        }
+        sample.append(b.substr(start, std::min(end - start, kSampleBytes - sample.size())));
+        i = end;
+    }
+    return sample;
+}
+
 std::string hex_byte(unsigned char c) {
     static const char* digits = "0123456789ABCDEF";
     return std::string("0x") + digits[c >> 4] + digits[c & 15];
@@ -150,9 +178,8 @@ std::string detect_encoding(std::string_view bytes) {
     UErrorCode status = U_ZERO_ERROR;
     DetectorPtr det(ucsdet_open(&status));
     if (U_FAILURE(status)) return "windows-1252";
-    // The detector's n-gram search reads all it is given; 64 KiB decides as well as the whole file.
-    auto len = static_cast<int32_t>(std::min<std::size_t>(bytes.size(), 64 << 10));
-    ucsdet_setText(det.get(), bytes.data(), len, &status);
+    const std::string sample = detection_sample(bytes);
+    ucsdet_setText(det.get(), sample.data(), static_cast<int32_t>(sample.size()), &status);
     const UCharsetMatch* match = ucsdet_detect(det.get(), &status);
     if (U_FAILURE(status) || match == nullptr) return "windows-1252";
     std::string name = ucsdet_getName(match, &status);
