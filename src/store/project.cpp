@@ -77,6 +77,11 @@ Project Project::create(const std::filesystem::path& path) {
     try {
         impl->db = std::make_unique<store::Database>(path, store::Database::Mode::create_new);
         store::Database& db = *impl->db;
+        // 16 KiB pages (SQLite's default is 4): a project is mostly transcript text, stored in
+        // overflow pages, and storing an import spent a quarter of its time in the kernel writing
+        // and re-reading 4 KiB pages (bench_import: 0.70 s -> 0.59 s for 27 MB). Set before the first
+        // write; projects made with 4 KiB pages keep them.
+        db.exec("PRAGMA page_size = 16384");
         db.exec("PRAGMA application_id = " + std::to_string(store::kApplicationId));
         db.exec("PRAGMA journal_mode = WAL");
         configure(db);

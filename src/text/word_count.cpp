@@ -107,14 +107,43 @@ private:
     std::unique_ptr<icu::BreakIterator> m_breaker;
 };
 
-// Counts the words of one token (no separators inside); false when a character needs ICU.
-bool count_simple_token(std::string_view s, std::size_t begin, std::size_t end, std::int64_t& words) {
-    const auto& ascii = ascii_classes();
+// The rules as a state machine over classes. States: outside a word; in a word whose last
+// letter/digit is a letter or a digit; and those two with one mid character after them that may
+// still join (a mid that cannot join ends the word at once).
+enum State : std::uint8_t { kOut, kLetter, kDigit, kLetterMid, kDigitMid, kStates };
+constexpr std::uint8_t kCounts = 8;     // transition bit: a new word starts here
+constexpr std::uint8_t kComplex = 16;   // transition bit: ICU must count this token
+
+struct Transitions {
+    std::array<std::array<std::uint8_t, 8>, kStates> next{};
+
+    constexpr Transitions() {
+        for (int st = 0; st < kStates; ++st) {
+            auto to = [&](Wb k, std::uint8_t v) { next[static_cast<std::size_t>(st)][static_cast<std::size_t>(k)] = v; };
+            const bool letter_side = st == kLetter, digit_side = st == kDigit;
+            // WB5/9: letter after letter or digit joins; WB7: after letter + mid.
+            to(Wb::letter, st == kLetter || st == kDigit || st == kLetterMid ? kLetter : kLetter | kCounts);
+            // WB8/10: digit after digit or letter joins; WB11: after digit + mid.
+            to(Wb::digit, st == kLetter || st == kDigit || st == kDigitMid ? kDigit : kDigit | kCounts);
+            to(Wb::mid_letter, letter_side ? kLetterMid : kOut);
+            to(Wb::mid_num, digit_side ? kDigitMid : kOut);
+            to(Wb::mid_both, letter_side ? kLetterMid : digit_side ? kDigitMid : kOut);
+            to(Wb::other, kOut);
+            to(Wb::separator, kOut);
+            to(Wb::complex, kOut | kComplex);
+        }
+    }
+};
+constexpr Transitions kTransitions;
+
+// Runs the machine over s from `i` (state kOut), adding words; stops at the first character that
+// needs ICU and returns its offset, or s.size().
+std::size_t run_simple(std::string_view s, std::size_t i, std::int64_t& words) {
+    const std::array<Wb, 128>& ascii = ascii_classes();
+    std::uint8_t state = kOut;
     std::int64_t n = 0;
-    bool in_word = false;
-    Wb last_alnum = Wb::other;  // class of the word's last letter or digit
-    Wb pending = Wb::other;     // a mid character right after it, waiting for what follows
-    for (std::size_t i = begin; i < end;) {
+    while (i < s.size()) {
+        const std::size_t at = i;
         auto byte = static_cast<unsigned char>(s[i]);
         Wb k;
         if (byte < 0x80) {
@@ -122,63 +151,38 @@ bool count_simple_token(std::string_view s, std::size_t begin, std::size_t end, 
             ++i;
         } else {
             UChar32 c = next_code_point(s, i);
-            if (c < 0) return false;
-            k = classify(c);
+            k = c < 0 ? Wb::complex : classify(c);
         }
-        switch (k) {
-            case Wb::letter:
-            case Wb::digit: {
-                bool joins = in_word && (pending == Wb::other ||
-                                         (k == last_alnum && (pending == Wb::mid_both ||
-                                                              pending == (k == Wb::letter ? Wb::mid_letter : Wb::mid_num))));
-                if (!joins) ++n;
-                in_word = true;
-                last_alnum = k;
-                pending = Wb::other;
-                break;
-            }
-            case Wb::mid_letter:
-            case Wb::mid_num:
-            case Wb::mid_both:
-                if (in_word && pending == Wb::other) {
-                    pending = k;
-                } else {
-                    in_word = false;
-                    pending = Wb::other;
-                }
-                break;
-            case Wb::other:
-                in_word = false;
-                pending = Wb::other;
-                break;
-            case Wb::complex:
-            case Wb::separator: return false;
+        const std::uint8_t t = kTransitions.next[state][static_cast<std::size_t>(k)];
+        if (t & kComplex) {
+            words += n;
+            return at;
         }
+        n += t >> 3;
+        state = t & 7;
     }
     words += n;
-    return true;
+    return s.size();
 }
+
+bool is_separator(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
 }  // namespace
 
 std::int64_t count_words(std::string_view s) {
-    const auto& ascii = ascii_classes();
     IcuWordCounter icu;
     std::int64_t words = 0;
     std::size_t i = 0;
-    while (i < s.size()) {
-        auto byte = static_cast<unsigned char>(s[i]);
-        if (byte < 0x80 && ascii[byte] == Wb::separator) {
-            ++i;
-            continue;
-        }
+    while ((i = run_simple(s, i, words)) < s.size()) {
+        // A character the machine does not model: ICU counts its whole token instead, so take
+        // back what the machine counted of the token so far (a token starts in state kOut).
+        std::size_t start = i;
+        while (start > 0 && !is_separator(s[start - 1])) --start;
+        std::int64_t counted = 0;
+        run_simple(s.substr(0, i), start, counted);
         std::size_t end = i;
-        while (end < s.size()) {
-            auto b = static_cast<unsigned char>(s[end]);
-            if (b < 0x80 && ascii[b] == Wb::separator) break;
-            ++end;
-        }
-        if (!count_simple_token(s, i, end, words)) words += icu.count(s.substr(i, end - i));
+        while (end < s.size() && !is_separator(s[end])) ++end;
+        words += icu.count(s.substr(start, end - start)) - counted;
         i = end;
     }
     return words;

@@ -27,7 +27,7 @@ void raw_sql(const std::filesystem::path& p, const std::string& sql) {
 
 }  // namespace
 
-TEST_CASE("a new project has the application id, current schema and WAL", "[store]") {
+TEST_CASE("a new project has the application id, current schema, WAL and 16 KiB pages", "[store]") {
     TempDir dir;
     auto path = dir / "study.tessera";
     {
@@ -45,6 +45,9 @@ TEST_CASE("a new project has the application id, current schema and WAL", "[stor
     auto fk = p.db().prepare("PRAGMA foreign_keys");
     REQUIRE(fk.step());
     REQUIRE(fk.int64(0) == 1);
+    auto ps = p.db().prepare("PRAGMA page_size");  // text-heavy files: 16 KiB pages (see Project::create)
+    REQUIRE(ps.step());
+    REQUIRE(ps.int64(0) == 16384);
 }
 
 TEST_CASE("create refuses to overwrite an existing file", "[store]") {
@@ -96,14 +99,17 @@ TEST_CASE("a damaged project is refused and left untouched", "[store]") {
         Project p = Project::create(path);
         NewDocument d;
         d.name = "doc";
-        d.text = std::string(20000, 'a');
+        d.text = std::string(80000, 'a');
         p.add_document(d);
     }
     raw_sql(path, "PRAGMA journal_mode=DELETE;");
     std::string bytes = test::read_file(path);
-    REQUIRE(bytes.size() > 8192);
+    // The page size is the big-endian 16-bit value at offset 16 of the header.
+    const std::size_t page = static_cast<std::size_t>(static_cast<unsigned char>(bytes[16])) << 8 |
+                             static_cast<unsigned char>(bytes[17]);
+    REQUIRE(bytes.size() > 2 * page);
     // Scribble over the second page (a b-tree page), keeping the header intact.
-    for (std::size_t i = 4096; i < 4096 + 600; ++i) bytes[i] = static_cast<char>(0xA5);
+    for (std::size_t i = page; i < page + 600; ++i) bytes[i] = static_cast<char>(0xA5);
     test::write_file(path, bytes);
     REQUIRE_THROWS_AS(Project::open(path), StorageError);
     REQUIRE(test::read_file(path) == bytes);
