@@ -22,7 +22,11 @@ void import_pdf(std::string_view bytes, const ImportOptions& options, ImportedDo
 /// to NFC; records the encoding in doc. Throws ImportError naming the byte offset and line of invalid bytes.
 std::string decode_source(std::string_view bytes, const ImportOptions& options, ImportedDocument& doc);
 
-/// NFC-normalises paragraphs, then turns them into doc.turns with options' speaker detection.
-void detect_into(std::vector<Paragraph> paragraphs, const ImportOptions& options, ImportedDocument& doc);
+enum class TextForm { any, nfc };
+
+/// NFC-normalises paragraphs (unless the caller knows they are: TextForm::nfc), then turns them
+/// into doc.turns with options' speaker detection.
+void detect_into(std::vector<Paragraph> paragraphs, const ImportOptions& options, ImportedDocument& doc,
+                 TextForm form = TextForm::any);
 
 }  // namespace tessera::importer::detail

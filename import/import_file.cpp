@@ -76,8 +76,9 @@ std::string decode_source(std::string_view bytes, const ImportOptions& options, 
             doc.diagnostics.push_back({Diagnostic::Level::info, doc.source_path,
                                        "encoding detected as " + d.encoding + " (override with an explicit encoding)"});
         // NFC before detection, so that one label typed composed and decomposed is one speaker.
-        std::string t = text::normalize_newlines(d.utf8);
-        return text::is_nfc(t) ? t : text::to_nfc(t);
+        std::string t = d.utf8.find('\r') == std::string::npos ? std::move(d.utf8) : text::normalize_newlines(d.utf8);
+        if (!text::is_nfc(t)) t = text::to_nfc(t);
+        return t;
     } catch (const text::EncodingError& e) {
         // Line numbers only mean something in byte-per-newline encodings (not UTF-16).
         std::int64_t line = 0;
@@ -87,9 +88,10 @@ std::string decode_source(std::string_view bytes, const ImportOptions& options, 
     }
 }
 
-void detect_into(std::vector<Paragraph> paragraphs, const ImportOptions& options, ImportedDocument& doc) {
+void detect_into(std::vector<Paragraph> paragraphs, const ImportOptions& options, ImportedDocument& doc,
+                 TextForm form) {
     for (auto& p : paragraphs) {
-        if (text::is_nfc(p.text)) continue;
+        if (form == TextForm::nfc || text::is_nfc(p.text)) continue;
         // Normalise label and utterance apart so the bold prefix keeps marking the label.
         std::string label = text::to_nfc(std::string_view(p.text).substr(0, p.bold_prefix));
         std::string rest = text::to_nfc(std::string_view(p.text).substr(p.bold_prefix));
@@ -101,7 +103,9 @@ void detect_into(std::vector<Paragraph> paragraphs, const ImportOptions& options
 
 void import_txt(std::string_view bytes, const ImportOptions& options, ImportedDocument& doc) {
     std::string text = decode_source(bytes, options, doc);
-    detect_into(paragraphs_from_text(text), options, doc);
+    // decode_source() normalised the whole text, and lines of NFC text are NFC (a line break is
+    // a starter that composes with nothing).
+    detect_into(paragraphs_from_text(text), options, doc, TextForm::nfc);
 }
 
 }  // namespace detail

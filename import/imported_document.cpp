@@ -14,21 +14,31 @@ NewDocument compose(const ImportedDocument& doc) {
     out.origin = doc.format + ":" + doc.source_path;
     std::int64_t pos = 0;
     std::set<std::string> seen;
+    std::size_t total = 0;
+    for (const auto& t : doc.turns) total += t.speaker_label.size() + t.text.size() + 4;
+    out.text.reserve(total);
     for (const auto& t : doc.turns) {
-        std::string utterance = text::to_nfc(text::normalize_newlines(t.text));
         std::string label = text::to_nfc(t.speaker_label);
         if (!out.text.empty()) {
             out.text += "\n\n";
             pos += 2;
         }
         if (!label.empty()) {
-            std::string prefix = label + ": ";
-            out.text += prefix;
-            pos += text::count_code_points(prefix);
+            out.text += label;
+            out.text += ": ";
+            pos += text::count_code_points(label) + 2;
         }
         std::int64_t start = pos;
-        out.text += utterance;
-        pos += text::count_code_points(utterance);
+        // Appended as it is, then checked in place: importers hand over NFC text with LF line
+        // ends almost always, and copying every utterance to normalise it was a share of import time.
+        const std::size_t at = out.text.size();
+        if (t.text.find('\r') == std::string::npos) out.text += t.text;
+        else out.text += text::normalize_newlines(t.text);
+        if (!text::is_nfc(std::string_view(out.text).substr(at))) {
+            std::string nfc = text::to_nfc(std::string_view(out.text).substr(at));  // throws on invalid UTF-8
+            out.text.replace(at, std::string::npos, nfc);
+        }
+        pos += text::count_code_points(std::string_view(out.text).substr(at));
         out.turns.push_back({text::Span{start, pos}, label, t.start_ms, t.end_ms});
         if (!label.empty() && seen.insert(label).second) {
             const ImportedSpeaker* known = nullptr;

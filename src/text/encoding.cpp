@@ -164,7 +164,11 @@ std::string canonical_encoding(const std::string& name) {
     return standard_name(conv.get());
 }
 
-std::string detect_encoding(std::string_view bytes) {
+namespace {
+
+// detect_encoding(), also saying whether it validated the bytes as UTF-8 (so decoding need not).
+std::string detect_checked(std::string_view bytes, bool& valid_utf8) {
+    valid_utf8 = false;
     switch (bom_of(bytes)) {
         case Bom::utf8: return "UTF-8";
         case Bom::utf16le: return "UTF-16LE";
@@ -173,7 +177,10 @@ std::string detect_encoding(std::string_view bytes) {
     }
     // Before the UTF-8 check: NUL bytes are valid UTF-8, and BOM-less UTF-16 is full of them.
     if (std::string u16 = guess_utf16(bytes); !u16.empty()) return u16;
-    if (is_valid_utf8(bytes)) return "UTF-8";
+    if (is_valid_utf8(bytes)) {
+        valid_utf8 = true;
+        return "UTF-8";
+    }
 
     UErrorCode status = U_ZERO_ERROR;
     DetectorPtr det(ucsdet_open(&status));
@@ -190,11 +197,19 @@ std::string detect_encoding(std::string_view bytes) {
     return name;
 }
 
+}  // namespace
+
+std::string detect_encoding(std::string_view bytes) {
+    bool validated = false;
+    return detect_checked(bytes, validated);
+}
+
 DecodedText decode_to_utf8(std::string_view bytes, const std::string& encoding) {
     DecodedText out;
     Bom bom = bom_of(bytes);
     out.detected = encoding.empty() && bom == Bom::none;
-    std::string enc = encoding.empty() ? detect_encoding(bytes) : canonical_encoding(encoding);
+    bool validated = false;  // detection found the bytes well-formed UTF-8: no need to look again
+    std::string enc = encoding.empty() ? detect_checked(bytes, validated) : canonical_encoding(encoding);
     out.encoding = enc;
 
     // Strip a BOM that agrees with the encoding in use (an override naming another encoding keeps it).
@@ -209,7 +224,7 @@ DecodedText decode_to_utf8(std::string_view bytes, const std::string& encoding) 
     std::string_view body = bytes.substr(skip);
 
     if (is_utf8) {
-        std::size_t bad = first_invalid_utf8(body);
+        std::size_t bad = validated ? std::string_view::npos : first_invalid_utf8(body);
         if (bad != std::string_view::npos) {
             std::size_t offset = skip + bad;
             throw EncodingError("invalid bytes for encoding UTF-8 at byte offset " + std::to_string(offset) + " (" +

@@ -144,13 +144,15 @@ std::string normalize_newlines(std::string_view s) {
         s.remove_prefix(3);
     std::string out;
     out.reserve(s.size());
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        if (s[i] == '\r') {
-            out.push_back('\n');
-            if (i + 1 < s.size() && s[i + 1] == '\n') ++i;
-        } else {
-            out.push_back(s[i]);
-        }
+    // Copies the runs between carriage returns whole: most text has none, or one per line.
+    for (std::size_t i = 0; i < s.size();) {
+        const void* cr = std::memchr(s.data() + i, '\r', s.size() - i);
+        std::size_t at = cr == nullptr ? s.size() : static_cast<std::size_t>(static_cast<const char*>(cr) - s.data());
+        out.append(s.data() + i, at - i);
+        if (at == s.size()) break;
+        out.push_back('\n');
+        i = at + 1;
+        if (i < s.size() && s[i] == '\n') ++i;
     }
     return out;
 }
