@@ -107,16 +107,22 @@ RowId Project::add_document(const NewDocument& doc, bool allow_duplicate) {
     for (const auto& s : doc.speakers)
         if (!speaker_ids.count(s.label)) add_speaker(s);
     std::int64_t ordinal = 0;
+    // One statement for all turns, looked up once: a transcript has hundreds of turns.
+    store::Statement& insert_turn = db.cached(
+        "INSERT INTO turns(document_id, ordinal, start, \"end\", speaker_id, start_ms, end_ms) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
     for (const auto& t : doc.turns) {
         OptId speaker;
         if (!t.speaker_label.empty()) {
-            if (!speaker_ids.count(t.speaker_label))
+            auto known = speaker_ids.find(t.speaker_label);
+            if (known == speaker_ids.end()) {
                 add_speaker({t.speaker_label, SpeakerRole::participant, t.speaker_label});
-            speaker = speaker_ids[t.speaker_label];
+                known = speaker_ids.find(t.speaker_label);
+            }
+            speaker = known->second;
         }
-        db.cached("INSERT INTO turns(document_id, ordinal, start, \"end\", speaker_id, start_ms, end_ms) "
-                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
-            .bind(1, doc_id)
+        insert_turn.reset();
+        insert_turn.bind(1, doc_id)
             .bind(2, ordinal++)
             .bind(3, t.span.start)
             .bind(4, t.span.end)
