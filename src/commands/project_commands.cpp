@@ -10,21 +10,40 @@ namespace tessera {
 ImportDocuments::ImportDocuments(std::vector<NewDocument> docs, bool allow_duplicates)
     : m_docs(std::move(docs)), m_allow_duplicates(allow_duplicates) {}
 
+ImportDocuments::ImportDocuments(Source source, std::size_t files, bool allow_duplicates)
+    : m_source(std::move(source)), m_files(files), m_streamed(true), m_allow_duplicates(allow_duplicates) {}
+
 std::string ImportDocuments::label() const {
-    return m_docs.size() == 1 ? "Import '" + m_docs[0].name + "'" : "Import " + std::to_string(m_docs.size()) + " documents";
+    if (m_streamed) {
+        // The audit log takes the label after execute(), when the documents are known.
+        if (m_ids.empty()) return "Import from " + std::to_string(m_files) + (m_files == 1 ? " file" : " files");
+        return "Import " + std::to_string(m_ids.size()) + (m_ids.size() == 1 ? " document" : " documents");
+    }
+    if (m_docs.size() == 1) return "Import '" + m_docs[0].name + "'";
+    return "Import " + std::to_string(m_docs.size()) + " documents";
+}
+
+void ImportDocuments::store(Project& p, const NewDocument& d) {
+    try {
+        m_ids.push_back(p.add_document(d, m_allow_duplicates));
+    } catch (const Error& e) {
+        throw InvalidArgument(d.origin.empty() ? e.what() : d.origin + ": " + e.what());
+    }
 }
 
 void ImportDocuments::execute(Project& p) {
+    if (m_streamed && !m_source)
+        throw InvalidArgument("this import read its documents from files as it stored them and kept no copy, so it "
+                              "cannot be redone; import the files again");
     std::set<RowId> before;
     for (const auto& c : p.cases()) before.insert(c.id);
     m_ids.clear();
-    std::set<std::string> hashes;
-    for (const auto& d : m_docs) {
-        try {
-            m_ids.push_back(p.add_document(d, m_allow_duplicates));
-        } catch (const Error& e) {
-            throw InvalidArgument(d.origin.empty() ? e.what() : d.origin + ": " + e.what());
-        }
+    if (m_streamed) {
+        Source source = std::move(m_source);
+        m_source = nullptr;  // used up, even when it throws: a second run would see a different stream
+        while (std::optional<NewDocument> d = source()) store(p, *d);
+    } else {
+        for (const auto& d : m_docs) store(p, d);
     }
     m_new_cases.clear();
     for (const auto& c : p.cases())

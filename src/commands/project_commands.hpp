@@ -3,19 +3,36 @@
 
 #include "commands/command.hpp"
 
+#include <functional>
+#include <optional>
+
 namespace tessera {
 
 /// Adds documents (all or none). Undo removes them with everything attached to them.
 class ImportDocuments : public Command {
 public:
+    /// Yields the next document to store, or nullopt when there are no more; may throw, which
+    /// fails the whole command.
+    using Source = std::function<std::optional<NewDocument>()>;
+
     ImportDocuments(std::vector<NewDocument> docs, bool allow_duplicates);
+    /// Stores documents as `source` produces them (parsed from files one at a time, say), so a
+    /// large import never holds every transcript in memory. `files` names the command until it
+    /// has run ("Import from 40 files"). Such an import keeps no copy of its documents: it can be
+    /// undone, but redo refuses with an error, leaving the project as it was.
+    ImportDocuments(Source source, std::size_t files, bool allow_duplicates);
     std::string label() const override;
     void execute(Project& p) override;
     void undo(Project& p) override;
     const std::vector<RowId>& ids() const { return m_ids; }
 
 private:
+    void store(Project& p, const NewDocument& d);
+
     std::vector<NewDocument> m_docs;
+    Source m_source;  // set for a streamed import until execute() has used it up
+    std::size_t m_files = 0;  // streamed: how many files the source reads
+    bool m_streamed = false;
     bool m_allow_duplicates;
     std::vector<RowId> m_ids;
     std::vector<RowId> m_new_cases;

@@ -53,6 +53,46 @@ TEST_CASE("cli import: a failing file among many imports nothing and names the f
     REQUIRE(o2.find("empty.txt") != std::string::npos);
 }
 
+TEST_CASE("cli import: a file failing after others were stored leaves no document, case or speaker", "[cli][import]") {
+    // Files are parsed ahead while earlier ones are stored, all in one transaction: a failure in
+    // the middle must roll back what was already written.
+    TempDir dir;
+    auto proj = dir / "mid.tessera";
+    REQUIRE(run("new " + q(proj)).code == 0);
+    std::string files;
+    for (int i = 0; i < 8; ++i) {
+        auto f = dir / ("fg" + std::to_string(i) + ".txt");
+        tessera::test::write_file(f, "Facilitator: Question " + std::to_string(i) + "?\n\nP" + std::to_string(i) +
+                                         ": An answer about records, number " + std::to_string(i) + ".\n");
+        files += " " + q(f);
+        if (i == 5) {
+            tessera::test::write_file(dir / "dup.txt", "Facilitator: Question 1?\n\nP1: An answer about records, number 1.\n");
+            files += " " + q(dir / "dup.txt");
+        }
+    }
+    auto [code, out] = run("import " + q(proj) + files);
+    REQUIRE(code == 1);
+    CHECK(out.find("dup.txt") != std::string::npos);
+    CHECK(out.find("same text") != std::string::npos);
+    tessera::Project p = tessera::Project::open(proj);
+    CHECK(p.info().documents == 0);
+    CHECK(p.cases().empty());
+    CHECK(p.all_speakers().empty());
+
+    // In file order, with the survey's documents where the survey was named.
+    tessera::test::write_file(dir / "survey.csv", "id,Why share?\nR1,To help others.\n");
+    auto [c2, o2] = run("import " + q(proj) + " " + q(dir / "fg0.txt") + " " + q(dir / "survey.csv") + " " +
+                        q(dir / "fg1.txt"));
+    INFO(o2);
+    REQUIRE(c2 == 0);
+    tessera::Project p2 = tessera::Project::open(proj);
+    auto docs = p2.documents();
+    REQUIRE(docs.size() == 3);
+    CHECK(docs[0].name == "fg0");
+    CHECK(docs[1].name.rfind("survey", 0) == 0);
+    CHECK(docs[2].name == "fg1");
+}
+
 TEST_CASE("cli import: survey CSV responses with respondent attributes", "[cli][import]") {
     TempDir dir;
     auto proj = dir / "s.tessera";

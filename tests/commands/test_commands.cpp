@@ -248,3 +248,47 @@ TEST_CASE("memos, themes, matrix cells and imports undo cleanly", "[commands]") 
     REQUIRE(f.p.documents().size() == 1);
     REQUIRE_FALSE(f.p.find_case("P9"));
 }
+
+TEST_CASE("a streamed import stores what its source yields, undoes, refuses redo, and fails whole", "[commands]") {
+    Fixture f;
+    auto doc_named = [](const std::string& name, const std::string& speaker) {
+        NewDocument nd;
+        nd.name = name;
+        nd.text = speaker + ": Who sees my notes?";
+        nd.turns = {{{static_cast<std::int64_t>(speaker.size()) + 2, static_cast<std::int64_t>(speaker.size()) + 20},
+                     speaker, {}, {}}};
+        nd.speakers = {{speaker, SpeakerRole::participant, speaker}};
+        return nd;
+    };
+    int yielded = 0;
+    auto source = [&]() -> std::optional<NewDocument> {
+        if (yielded == 3) return std::nullopt;
+        ++yielded;
+        return doc_named("MC" + std::to_string(yielded), "Q" + std::to_string(yielded));
+    };
+    auto cmd = std::make_unique<ImportDocuments>(source, 2, false);
+    REQUIRE(cmd->label() == "Import from 2 files");
+    auto* raw = cmd.get();
+    f.stack.execute(f.p, std::move(cmd));
+    CHECK(raw->ids().size() == 3);
+    CHECK(raw->label() == "Import 3 documents");
+    CHECK(f.p.documents().size() == 4);
+    CHECK(f.p.find_case("Q2"));
+    REQUIRE(f.stack.undo(f.p));
+    CHECK(f.p.documents().size() == 1);
+    CHECK_FALSE(f.p.find_case("Q2"));
+    // Nothing was kept to store again: redo says so and changes nothing.
+    CHECK_THROWS_WITH(f.stack.redo(f.p), Catch::Contains("cannot be redone"));
+    CHECK(f.p.documents().size() == 1);
+
+    // A source failing after two documents: the whole command is rolled back.
+    int n = 0;
+    auto failing = [&]() -> std::optional<NewDocument> {
+        if (++n == 3) throw InvalidArgument("fg3.docx: not a zip archive");
+        return doc_named("FG-new" + std::to_string(n), "R" + std::to_string(n));
+    };
+    CHECK_THROWS_WITH(f.stack.execute(f.p, std::make_unique<ImportDocuments>(failing, 3, false)),
+                      Catch::Contains("fg3.docx"));
+    CHECK(f.p.documents().size() == 1);
+    CHECK_FALSE(f.p.find_case("R1"));
+}

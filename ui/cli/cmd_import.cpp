@@ -8,10 +8,13 @@
 #include "ui/cli/cli_common.hpp"
 #include "ui/cli/cli_registry.hpp"
 #include "util/error.hpp"
+#include "util/read_ahead.hpp"
 
 #include <unistd.h>
 
+#include <deque>
 #include <iostream>
+#include <optional>
 #include <set>
 
 namespace tessera::cli {
@@ -78,63 +81,89 @@ void run_import(const ImportArgs& a) {
     csv_opt.encoding = a.encoding;
     csv_opt.max_bytes = opt.max_bytes;
 
-    // Parse everything first: a failure in file 37 of 40 must leave the project untouched.
-    std::vector<NewDocument> docs;
-    std::vector<importer::ImportedDocument> parsed;
-    std::vector<std::string> files;  // source file of each document (a CSV gives several)
-    std::vector<Case> csv_cases;     // respondents' attributes from survey CSVs
+    // Survey CSVs are read first: their respondents' attributes are commands of the same group.
+    std::vector<std::optional<importer::CsvResponses>> csv(a.files.size());
+    std::vector<Case> csv_cases;
+    for (std::size_t i = 0; i < a.files.size(); ++i) {
+        if (text::fold_case(std::filesystem::path(a.files[i]).extension().string()) != ".csv") continue;
+        csv[i] = importer::import_csv_responses(a.files[i], csv_opt);
+        for (const auto& c : csv[i]->cases) csv_cases.push_back(c);
+    }
+
+    // Transcripts are parsed on a worker thread a couple of files ahead of storing, which overlaps
+    // the two and holds only a few transcripts in memory however many files there are. A failure
+    // in file 37 of 40 still leaves the project untouched: everything is stored in one transaction.
+    struct ParsedFile {
+        std::vector<NewDocument> docs;
+        std::vector<std::string> hashes;
+        std::string format;
+        std::string encoding;
+        Diagnostics diagnostics;
+    };
+    auto parse = [&](std::size_t i) {
+        ParsedFile out;
+        std::vector<importer::ImportedDocument> parsed;
+        if (csv[i]) {
+            parsed = std::move(csv[i]->documents);
+        } else {
+            parsed.push_back(importer::import_file(a.files[i], opt));
+        }
+        for (auto& d : parsed) {
+            NewDocument nd = importer::compose(d);
+            if (!mapping.entries.empty() || mapping.scope != importer::CaseScope::label)
+                importer::apply_speaker_mapping(nd, mapping);
+            out.hashes.push_back(a.force ? std::string() : text::sha256_hex(nd.text));
+            out.docs.push_back(std::move(nd));
+            out.format = d.format;
+            out.encoding = d.encoding;
+            out.diagnostics.insert(out.diagnostics.end(), d.diagnostics.begin(), d.diagnostics.end());
+        }
+        return out;
+    };
+    ReadAhead<ParsedFile> ahead(a.files.size(), parse);
+
+    // Takes the next file's documents on this thread, checking them for duplicates (which needs
+    // the project) and keeping its notes; nullopt after the last file.
     std::set<std::string> hashes;
-    auto add = [&](importer::ImportedDocument d, const std::string& file) {
-        NewDocument nd = importer::compose(d);
-        if (!mapping.entries.empty() || mapping.scope != importer::CaseScope::label)
-            importer::apply_speaker_mapping(nd, mapping);
-        std::string h = text::sha256_hex(nd.text);
-        if (!a.force) {
-            if (auto existing = p.find_document_by_hash(h))
+    std::vector<std::string> notes;
+    std::size_t next_file = 0;
+    std::optional<Progress> bar(std::in_place, a.files.size());  // reset before printing results
+    auto take_file = [&]() -> std::optional<ParsedFile> {
+        std::optional<ParsedFile> f = ahead.next();
+        if (!f) return f;
+        const std::string& file = a.files[next_file];
+        bar->step(next_file++, file);
+        for (std::size_t k = 0; k < f->docs.size() && !a.force; ++k) {
+            if (auto existing = p.find_document_by_hash(f->hashes[k]))
                 throw ImportError(file, "the same text is already in the project as '" + p.document(*existing).name +
                                             "' (use --force to import it again)");
-            if (!hashes.insert(h).second)
+            if (!hashes.insert(f->hashes[k]).second)
                 throw ImportError(file, "has the same text as another file in this import (use --force)");
         }
-        docs.push_back(std::move(nd));
-        parsed.push_back(std::move(d));
-        files.push_back(file);
+        for (const auto& dg : f->diagnostics) notes.push_back(dg.where + ": " + dg.message);
+        return f;
     };
-    {
-        Progress bar(a.files.size());
-        for (std::size_t i = 0; i < a.files.size(); ++i) {
-            bar.step(i, a.files[i]);
-            std::filesystem::path f = a.files[i];
-            std::string ext = text::fold_case(f.extension().string());
-            if (ext == ".csv") {
-                importer::CsvResponses r = importer::import_csv_responses(f, csv_opt);
-                for (auto& d : r.documents) add(std::move(d), a.files[i]);
-                for (auto& c : r.cases) csv_cases.push_back(std::move(c));
-            } else {
-                add(importer::import_file(f, opt), a.files[i]);
-            }
-        }
-        bar.step(a.files.size(), "");
-    }
 
     if (a.dry_run) {
         nlohmann::json j = nlohmann::json::array();
-        for (std::size_t i = 0; i < docs.size(); ++i) {
-            const auto& d = docs[i];
-            nlohmann::json speakers = nlohmann::json::array();
-            for (const auto& s : d.speakers) {
-                std::int64_t turns = 0;
-                for (const auto& t : d.turns) turns += t.speaker_label == s.label;
-                bool case_exists = !s.case_name.empty() && p.find_case(s.case_name).has_value();
-                speakers.push_back({{"label", s.label}, {"role", to_string(s.role)}, {"case", s.case_name},
-                                    {"case_exists", case_exists}, {"turns", turns}});
+        while (std::optional<ParsedFile> f = take_file()) {
+            for (const auto& d : f->docs) {
+                nlohmann::json speakers = nlohmann::json::array();
+                for (const auto& s : d.speakers) {
+                    std::int64_t turns = 0;
+                    for (const auto& t : d.turns) turns += t.speaker_label == s.label;
+                    bool case_exists = !s.case_name.empty() && p.find_case(s.case_name).has_value();
+                    speakers.push_back({{"label", s.label}, {"role", to_string(s.role)}, {"case", s.case_name},
+                                        {"case_exists", case_exists}, {"turns", turns}});
+                }
+                nlohmann::json diags = nlohmann::json::array();
+                for (const auto& dg : f->diagnostics) diags.push_back(dg.where + ": " + dg.message);
+                j.push_back({{"file", a.files[next_file - 1]}, {"name", d.name}, {"format", f->format},
+                             {"encoding", f->encoding}, {"words", text::count_words(d.text)},
+                             {"turns", d.turns.size()}, {"speakers", speakers}, {"diagnostics", diags}});
             }
-            nlohmann::json diags = nlohmann::json::array();
-            for (const auto& dg : parsed[i].diagnostics) diags.push_back(dg.where + ": " + dg.message);
-            j.push_back({{"file", files[i]}, {"name", d.name}, {"format", parsed[i].format},
-                         {"encoding", parsed[i].encoding}, {"words", text::count_words(d.text)},
-                         {"turns", d.turns.size()}, {"speakers", speakers}, {"diagnostics", diags}});
         }
+        bar.reset();
         if (a.json) {
             std::cout << j.dump(2) << "\n";
             return;
@@ -157,18 +186,29 @@ void run_import(const ImportArgs& a) {
     }
 
     // One command: the documents and the respondents' attributes land together or not at all.
+    std::deque<NewDocument> pending;
+    auto source = [&]() -> std::optional<NewDocument> {
+        while (pending.empty()) {
+            std::optional<ParsedFile> f = take_file();
+            if (!f) return std::nullopt;
+            for (auto& d : f->docs) pending.push_back(std::move(d));
+        }
+        NewDocument d = std::move(pending.front());
+        pending.pop_front();
+        return d;
+    };
     CommandStack stack;
-    auto group = std::make_unique<CommandGroup>("Import " + std::to_string(docs.size()) + " document(s)");
-    auto import = std::make_unique<ImportDocuments>(std::move(docs), a.force);
+    auto group = std::make_unique<CommandGroup>("Import from " + std::to_string(a.files.size()) + " file(s)");
+    auto import = std::make_unique<ImportDocuments>(source, a.files.size(), a.force);
     auto* raw = import.get();
     group->add(std::move(import));
     for (const auto& c : csv_cases)
         for (const auto& at : c.attributes) group->add(std::make_unique<SetCaseAttribute>(c.name, at));
     stack.execute(p, std::move(group));
+    bar.reset();
     std::cout << "imported " << raw->ids().size() << " document(s) into " << a.project << "\n";
     if (!csv_cases.empty()) std::cout << "  with attributes of " << csv_cases.size() << " respondent(s)\n";
-    for (const auto& d : parsed)
-        for (const auto& dg : d.diagnostics) std::cout << "  note: " << dg.where << ": " << dg.message << "\n";
+    for (const auto& n : notes) std::cout << "  note: " << n << "\n";
 }
 
 const Registrar kImport(30, [](CLI::App& app) {

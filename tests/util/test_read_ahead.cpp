@@ -1,0 +1,62 @@
+// ReadAhead: items in order, a bounded number ahead, errors where they happened, prompt shutdown.
+#include "util/read_ahead.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <atomic>
+#include <chrono>
+#include <stdexcept>
+#include <string>
+#include <thread>
+
+using namespace tessera;
+
+TEST_CASE("read-ahead hands items over in order and never runs far ahead", "[util]") {
+    std::atomic<int> produced{0};
+    int taken = 0;
+    int most_ahead = 0;
+    ReadAhead<std::string> ahead(
+        50,
+        [&](std::size_t i) {
+            ++produced;
+            return "item " + std::to_string(i);
+        },
+        2);
+    while (auto item = ahead.next()) {
+        CHECK(*item == "item " + std::to_string(taken));
+        ++taken;
+        std::this_thread::sleep_for(std::chrono::microseconds(200));  // a slow consumer (storing)
+        most_ahead = std::max(most_ahead, produced.load() - taken);
+    }
+    CHECK(taken == 50);
+    CHECK(produced == 50);
+    // Two waiting plus the one being produced while the consumer works.
+    CHECK(most_ahead <= 3);
+}
+
+TEST_CASE("read-ahead rethrows a failure at its item and produces nothing after it", "[util]") {
+    std::atomic<int> produced{0};
+    ReadAhead<int> ahead(100, [&](std::size_t i) {
+        ++produced;
+        if (i == 3) throw std::runtime_error("file 4 is damaged");
+        return static_cast<int>(i);
+    });
+    for (int i = 0; i < 3; ++i) CHECK(ahead.next() == i);
+    CHECK_THROWS_WITH(ahead.next(), "file 4 is damaged");
+    CHECK_FALSE(ahead.next().has_value());  // and does not wait for items that will never come
+    CHECK(produced == 4);
+}
+
+TEST_CASE("read-ahead stops early when the consumer gives up, and handles nothing to do", "[util]") {
+    std::atomic<int> produced{0};
+    {
+        ReadAhead<int> ahead(1000, [&](std::size_t i) {
+            ++produced;
+            return static_cast<int>(i);
+        });
+        CHECK(ahead.next() == 0);
+    }  // destroyed with most items never produced
+    CHECK(produced <= 4);
+    ReadAhead<int> none(0, [](std::size_t) -> int { throw std::logic_error("never called"); });
+    CHECK_FALSE(none.next().has_value());
+}
