@@ -9,6 +9,7 @@
 #include <climits>
 #include <map>
 #include <memory>
+#include <mutex>
 
 namespace tessera::importer::detail {
 namespace {
@@ -78,6 +79,10 @@ void import_pdf(std::string_view bytes, const ImportOptions& options, ImportedDo
     if (bytes.size() < 5 || bytes.substr(0, 5) != "%PDF-")
         throw ImportError(doc.source_path, "not a PDF file (it does not start with %PDF-)");
     if (bytes.size() > static_cast<std::size_t>(INT_MAX)) throw ImportError(doc.source_path, "PDF too large");
+    // Imports parse several files at once (ReadAhead); poppler's global state (its parameters and
+    // error hook) is not documented as thread-safe, so one PDF is read at a time.
+    static std::mutex poppler_mutex;
+    std::lock_guard<std::mutex> one_at_a_time(poppler_mutex);
     poppler::set_debug_error_function(quiet, nullptr);
     std::unique_ptr<poppler::document> pdf(
         poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));

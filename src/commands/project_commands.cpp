@@ -23,11 +23,18 @@ std::string ImportDocuments::label() const {
     return "Import " + std::to_string(m_docs.size()) + " documents";
 }
 
-void ImportDocuments::store(Project& p, const NewDocument& d) {
+namespace {
+const NewDocument& new_document(const NewDocument& d) { return d; }
+const NewDocument& new_document(const PreparedDocument& d) { return d.doc(); }
+}  // namespace
+
+template <class Doc>
+void ImportDocuments::store(Project& p, const Doc& d) {
     try {
         m_ids.push_back(p.add_document(d, m_allow_duplicates));
     } catch (const Error& e) {
-        throw InvalidArgument(d.origin.empty() ? e.what() : d.origin + ": " + e.what());
+        const std::string& origin = new_document(d).origin;
+        throw InvalidArgument(origin.empty() ? e.what() : origin + ": " + e.what());
     }
 }
 
@@ -41,7 +48,7 @@ void ImportDocuments::execute(Project& p) {
     if (m_streamed) {
         Source source = std::move(m_source);
         m_source = nullptr;  // used up, even when it throws: a second run would see a different stream
-        while (std::optional<NewDocument> d = source()) store(p, *d);
+        while (std::optional<PreparedDocument> d = source()) store(p, *d);
     } else {
         for (const auto& d : m_docs) store(p, d);
     }

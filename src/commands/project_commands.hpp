@@ -12,8 +12,9 @@ namespace tessera {
 class ImportDocuments : public Command {
 public:
     /// Yields the next document to store, or nullopt when there are no more; may throw, which
-    /// fails the whole command.
-    using Source = std::function<std::optional<NewDocument>()>;
+    /// fails the whole command. Documents come prepared (see PreparedDocument), so the checking
+    /// and counting can happen where they were parsed.
+    using Source = std::function<std::optional<PreparedDocument>()>;
 
     ImportDocuments(std::vector<NewDocument> docs, bool allow_duplicates);
     /// Stores documents as `source` produces them (parsed from files one at a time, say), so a
@@ -27,7 +28,8 @@ public:
     const std::vector<RowId>& ids() const { return m_ids; }
 
 private:
-    void store(Project& p, const NewDocument& d);
+    template <class Doc>
+    void store(Project& p, const Doc& d);
 
     std::vector<NewDocument> m_docs;
     Source m_source;  // set for a streamed import until execute() has used it up

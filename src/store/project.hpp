@@ -10,6 +10,7 @@
 #include "model/memo.hpp"
 #include "model/theme.hpp"
 #include "store/database.hpp"
+#include "store/prepared_document.hpp"
 
 #include <filesystem>
 #include <memory>
@@ -103,6 +104,8 @@ public:
     /// normalised (NFC, LF) if needed. Throws InvalidArgument on bad turn spans, and on a duplicate
     /// (same content hash) unless allow_duplicate.
     RowId add_document(const NewDocument& doc, bool allow_duplicate = false);
+    /// The same for a document already prepared (checked and measured, perhaps on another thread).
+    RowId add_document(const PreparedDocument& doc, bool allow_duplicate = false);
     void delete_document(RowId id);
     std::vector<Document> documents(bool with_text = false) const;
     Document document(RowId id) const;

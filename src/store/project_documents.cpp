@@ -48,21 +48,12 @@ Speaker read_speaker(store::Statement& st) {
 }  // namespace
 
 RowId Project::add_document(const NewDocument& doc, bool allow_duplicate) {
-    if (doc.name.empty()) throw InvalidArgument("a document needs a name");
-    std::string body = doc.text;
-    if (body.find('\r') != std::string::npos || body.rfind("\xEF\xBB\xBF", 0) == 0) body = text::normalize_newlines(body);
-    if (!text::is_nfc(body)) body = text::to_nfc(body);  // throws on invalid UTF-8
-    if (body != doc.text && !doc.turns.empty())
-        throw InvalidArgument(doc.name + ": text is not NFC/LF, so its turn spans cannot be trusted; normalise before composing turns");
-    const std::int64_t length = text::count_code_points(body);
-    for (std::size_t i = 0; i < doc.turns.size(); ++i) {
-        const auto& t = doc.turns[i];
-        if (t.span.start < 0 || t.span.end < t.span.start || t.span.end > length)
-            throw InvalidArgument(doc.name + ": turn " + std::to_string(i + 1) + " span [" +
-                                  std::to_string(t.span.start) + ", " + std::to_string(t.span.end) +
-                                  ") is outside the text (length " + std::to_string(length) + ")");
-    }
-    const std::string hash = text::sha256_hex(body);
+    return add_document(PreparedDocument::prepare(doc), allow_duplicate);
+}
+
+RowId Project::add_document(const PreparedDocument& prepared, bool allow_duplicate) {
+    const NewDocument& doc = prepared.doc();
+    const std::string& hash = prepared.content_hash();
     if (!allow_duplicate) {
         if (auto existing = find_document_by_hash(hash))
             throw InvalidArgument(doc.name + ": the same text is already in the project as '" +
@@ -85,11 +76,11 @@ RowId Project::add_document(const NewDocument& doc, bool allow_duplicate) {
         .bind(4, doc.origin)
         .bind(5, now_iso8601())
         .bind(6, position)
-        .bind(7, text::count_words(body))
-        .bind(8, length)
+        .bind(7, prepared.word_count())
+        .bind(8, prepared.length())
         .run();
     const RowId doc_id = db.last_insert_id();
-    db.cached("INSERT INTO document_texts(document_id, text) VALUES (?1, ?2)").bind(1, doc_id).bind(2, body).run();
+    db.cached("INSERT INTO document_texts(document_id, text) VALUES (?1, ?2)").bind(1, doc_id).bind(2, doc.text).run();
 
     std::map<std::string, RowId> speaker_ids;
     auto add_speaker = [&](const NewDocument::NewSpeaker& s) {

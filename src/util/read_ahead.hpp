@@ -1,50 +1,58 @@
-// ReadAhead: produces items on a worker thread a few ahead of the consumer, handing them over in order.
+// ReadAhead: produces items on worker threads a few ahead of the consumer, handing them over in order.
 #pragma once
 
 #include <algorithm>
 #include <condition_variable>
 #include <cstddef>
-#include <deque>
 #include <exception>
 #include <functional>
+#include <map>
 #include <mutex>
 #include <optional>
 #include <thread>
+#include <vector>
 
 namespace tessera {
 
-/// Runs `produce(0)`, `produce(1)`, ... `produce(count - 1)` on a worker thread, at most `ahead`
-/// finished items ahead of the consumer. Made for imports: parsing transcript N+1 overlaps storing
-/// transcript N, and memory holds a handful of parsed transcripts however many files there are.
-/// `produce` runs on the worker, so it must not touch what the consumer uses (the project).
+/// Runs `produce(0)`, `produce(1)`, ... `produce(count - 1)` on `workers` threads (item i on worker
+/// i % workers), never more than `ahead` items past the one the consumer is waiting for, and
+/// hands the results over in order. Made for imports: parsing the next transcripts overlaps
+/// storing this one, and memory holds a handful of parsed transcripts however many files there
+/// are. `produce` runs on the workers, concurrently with itself and the consumer: it must not
+/// touch what the consumer uses (the project).
 template <class T>
 class ReadAhead {
 public:
-    ReadAhead(std::size_t count, std::function<T(std::size_t)> produce, std::size_t ahead = 2)
-        : m_count(count), m_produce(std::move(produce)), m_ahead(std::max<std::size_t>(ahead, 1)),
-          m_worker([this] { run(); }) {}
+    ReadAhead(std::size_t count, std::function<T(std::size_t)> produce, std::size_t ahead = 2, std::size_t workers = 1)
+        : m_produce(std::move(produce)), m_ahead(std::max<std::size_t>(ahead, 1)), m_limit(count) {
+        workers = std::max<std::size_t>(1, std::min(workers, std::max<std::size_t>(count, 1)));
+        m_running = workers;
+        for (std::size_t w = 0; w < workers; ++w) m_workers.emplace_back([this, w, workers] { run(w, workers); });
+    }
 
     ReadAhead(const ReadAhead&) = delete;
     ReadAhead& operator=(const ReadAhead&) = delete;
 
-    /// Stops the worker after the item it is producing (if any) and waits for it.
+    /// Stops the workers after the items they are producing (if any) and waits for them.
     ~ReadAhead() {
         {
             std::lock_guard<std::mutex> lock(m_mutex);
             m_stop = true;
         }
         m_changed.notify_all();
-        m_worker.join();
+        for (auto& t : m_workers) t.join();
     }
 
     /// The next item in order; rethrows what `produce` threw for it (no items follow a failed
     /// one); nullopt after the last.
     std::optional<T> next() {
         std::unique_lock<std::mutex> lock(m_mutex);
-        m_changed.wait(lock, [&] { return !m_ready.empty() || m_finished; });
-        if (m_ready.empty()) return std::nullopt;
-        Item item = std::move(m_ready.front());
-        m_ready.pop_front();
+        m_changed.wait(lock, [&] { return m_taken >= m_limit || m_ready.count(m_taken) > 0 || m_running == 0; });
+        auto it = m_ready.find(m_taken);
+        if (m_taken >= m_limit || it == m_ready.end()) return std::nullopt;
+        Item item = std::move(it->second);
+        m_ready.erase(it);
+        ++m_taken;
         lock.unlock();
         m_changed.notify_all();
         if (item.error) std::rethrow_exception(item.error);
@@ -57,12 +65,12 @@ private:
         std::exception_ptr error;
     };
 
-    void run() {
-        for (std::size_t i = 0; i < m_count; ++i) {
+    void run(std::size_t first, std::size_t step) {
+        for (std::size_t i = first;; i += step) {
             {
                 std::unique_lock<std::mutex> lock(m_mutex);
-                m_changed.wait(lock, [&] { return m_stop || m_ready.size() < m_ahead; });
-                if (m_stop) break;
+                m_changed.wait(lock, [&] { return m_stop || i >= m_limit || i < m_taken + m_ahead; });
+                if (m_stop || i >= m_limit) break;
             }
             Item item;
             try {
@@ -70,30 +78,30 @@ private:
             } catch (...) {
                 item.error = std::current_exception();
             }
-            const bool failed = item.error != nullptr;
             {
                 std::lock_guard<std::mutex> lock(m_mutex);
-                m_ready.push_back(std::move(item));
+                if (item.error) m_limit = std::min(m_limit, i + 1);  // nothing after a failure
+                if (i < m_limit) m_ready.emplace(i, std::move(item));
             }
             m_changed.notify_all();
-            if (failed) break;
         }
         {
             std::lock_guard<std::mutex> lock(m_mutex);
-            m_finished = true;
+            --m_running;
         }
         m_changed.notify_all();
     }
 
-    const std::size_t m_count;
     const std::function<T(std::size_t)> m_produce;
     const std::size_t m_ahead;
     std::mutex m_mutex;
     std::condition_variable m_changed;
-    std::deque<Item> m_ready;
+    std::map<std::size_t, Item> m_ready;  // finished items by index, not yet taken
+    std::size_t m_limit;                  // items at or past this index are not produced
+    std::size_t m_taken = 0;              // index of the next item to hand over
+    std::size_t m_running = 0;            // workers still running
     bool m_stop = false;
-    bool m_finished = false;
-    std::thread m_worker;  // last: starts once everything above is initialised
+    std::vector<std::thread> m_workers;  // last: they start once everything above is initialised
 };
 
 }  // namespace tessera

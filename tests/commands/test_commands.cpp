@@ -261,10 +261,10 @@ TEST_CASE("a streamed import stores what its source yields, undoes, refuses redo
         return nd;
     };
     int yielded = 0;
-    auto source = [&]() -> std::optional<NewDocument> {
+    auto source = [&]() -> std::optional<PreparedDocument> {
         if (yielded == 3) return std::nullopt;
         ++yielded;
-        return doc_named("MC" + std::to_string(yielded), "Q" + std::to_string(yielded));
+        return PreparedDocument::prepare(doc_named("MC" + std::to_string(yielded), "Q" + std::to_string(yielded)));
     };
     auto cmd = std::make_unique<ImportDocuments>(source, 2, false);
     REQUIRE(cmd->label() == "Import from 2 files");
@@ -283,9 +283,9 @@ TEST_CASE("a streamed import stores what its source yields, undoes, refuses redo
 
     // A source failing after two documents: the whole command is rolled back.
     int n = 0;
-    auto failing = [&]() -> std::optional<NewDocument> {
+    auto failing = [&]() -> std::optional<PreparedDocument> {
         if (++n == 3) throw InvalidArgument("fg3.docx: not a zip archive");
-        return doc_named("FG-new" + std::to_string(n), "R" + std::to_string(n));
+        return PreparedDocument::prepare(doc_named("FG-new" + std::to_string(n), "R" + std::to_string(n)));
     };
     CHECK_THROWS_WITH(f.stack.execute(f.p, std::make_unique<ImportDocuments>(failing, 3, false)),
                       Catch::Contains("fg3.docx"));

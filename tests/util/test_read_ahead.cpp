@@ -12,16 +12,18 @@
 using namespace tessera;
 
 TEST_CASE("read-ahead hands items over in order and never runs far ahead", "[util]") {
+    const std::size_t workers = GENERATE(1, 2, 3);
     std::atomic<int> produced{0};
     int taken = 0;
     int most_ahead = 0;
     ReadAhead<std::string> ahead(
         50,
         [&](std::size_t i) {
+            if (i % 7 == 0) std::this_thread::sleep_for(std::chrono::microseconds(300));  // uneven items
             ++produced;
             return "item " + std::to_string(i);
         },
-        2);
+        2, workers);
     while (auto item = ahead.next()) {
         CHECK(*item == "item " + std::to_string(taken));
         ++taken;
@@ -30,30 +32,37 @@ TEST_CASE("read-ahead hands items over in order and never runs far ahead", "[uti
     }
     CHECK(taken == 50);
     CHECK(produced == 50);
-    // Two waiting plus the one being produced while the consumer works.
-    CHECK(most_ahead <= 3);
+    // At most `ahead` past the one the consumer waits for, finished or in the making.
+    CHECK(most_ahead <= 2);
 }
 
 TEST_CASE("read-ahead rethrows a failure at its item and produces nothing after it", "[util]") {
+    const std::size_t workers = GENERATE(1, 2);
     std::atomic<int> produced{0};
-    ReadAhead<int> ahead(100, [&](std::size_t i) {
-        ++produced;
-        if (i == 3) throw std::runtime_error("file 4 is damaged");
-        return static_cast<int>(i);
-    });
+    ReadAhead<int> ahead(
+        100,
+        [&](std::size_t i) {
+            ++produced;
+            if (i == 3) throw std::runtime_error("file 4 is damaged");
+            return static_cast<int>(i);
+        },
+        2, workers);
     for (int i = 0; i < 3; ++i) CHECK(ahead.next() == i);
     CHECK_THROWS_WITH(ahead.next(), "file 4 is damaged");
     CHECK_FALSE(ahead.next().has_value());  // and does not wait for items that will never come
-    CHECK(produced == 4);
+    CHECK(produced <= 6);                   // a second worker may have begun the next one or two
 }
 
 TEST_CASE("read-ahead stops early when the consumer gives up, and handles nothing to do", "[util]") {
     std::atomic<int> produced{0};
     {
-        ReadAhead<int> ahead(1000, [&](std::size_t i) {
-            ++produced;
-            return static_cast<int>(i);
-        });
+        ReadAhead<int> ahead(
+            1000,
+            [&](std::size_t i) {
+                ++produced;
+                return static_cast<int>(i);
+            },
+            2, 2);
         CHECK(ahead.next() == 0);
     }  // destroyed with most items never produced
     CHECK(produced <= 4);

@@ -12,10 +12,12 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <deque>
 #include <iostream>
 #include <optional>
 #include <set>
+#include <thread>
 
 namespace tessera::cli {
 namespace {
@@ -94,8 +96,7 @@ void run_import(const ImportArgs& a) {
     // the two and holds only a few transcripts in memory however many files there are. A failure
     // in file 37 of 40 still leaves the project untouched: everything is stored in one transaction.
     struct ParsedFile {
-        std::vector<NewDocument> docs;
-        std::vector<std::string> hashes;
+        std::vector<PreparedDocument> docs;
         std::string format;
         std::string encoding;
         Diagnostics diagnostics;
@@ -112,15 +113,16 @@ void run_import(const ImportArgs& a) {
             NewDocument nd = importer::compose(d);
             if (!mapping.entries.empty() || mapping.scope != importer::CaseScope::label)
                 importer::apply_speaker_mapping(nd, mapping);
-            out.hashes.push_back(a.force ? std::string() : text::sha256_hex(nd.text));
-            out.docs.push_back(std::move(nd));
+            out.docs.push_back(PreparedDocument::prepare(std::move(nd)));
             out.format = d.format;
             out.encoding = d.encoding;
             out.diagnostics.insert(out.diagnostics.end(), d.diagnostics.begin(), d.diagnostics.end());
         }
         return out;
     };
-    ReadAhead<ParsedFile> ahead(a.files.size(), parse);
+    // Parsing takes about twice as long as storing: two or more workers keep the store busy.
+    const std::size_t workers = std::clamp<std::size_t>(std::thread::hardware_concurrency(), 2, 4);
+    ReadAhead<ParsedFile> ahead(a.files.size(), parse, workers + 1, workers);
 
     // Takes the next file's documents on this thread, checking them for duplicates (which needs
     // the project) and keeping its notes; nullopt after the last file.
@@ -134,10 +136,11 @@ void run_import(const ImportArgs& a) {
         const std::string& file = a.files[next_file];
         bar->step(next_file++, file);
         for (std::size_t k = 0; k < f->docs.size() && !a.force; ++k) {
-            if (auto existing = p.find_document_by_hash(f->hashes[k]))
+            const std::string& hash = f->docs[k].content_hash();
+            if (auto existing = p.find_document_by_hash(hash))
                 throw ImportError(file, "the same text is already in the project as '" + p.document(*existing).name +
                                             "' (use --force to import it again)");
-            if (!hashes.insert(f->hashes[k]).second)
+            if (!hashes.insert(hash).second)
                 throw ImportError(file, "has the same text as another file in this import (use --force)");
         }
         for (const auto& dg : f->diagnostics) notes.push_back(dg.where + ": " + dg.message);
@@ -147,7 +150,8 @@ void run_import(const ImportArgs& a) {
     if (a.dry_run) {
         nlohmann::json j = nlohmann::json::array();
         while (std::optional<ParsedFile> f = take_file()) {
-            for (const auto& d : f->docs) {
+            for (const auto& prepared : f->docs) {
+                const NewDocument& d = prepared.doc();
                 nlohmann::json speakers = nlohmann::json::array();
                 for (const auto& s : d.speakers) {
                     std::int64_t turns = 0;
@@ -159,7 +163,7 @@ void run_import(const ImportArgs& a) {
                 nlohmann::json diags = nlohmann::json::array();
                 for (const auto& dg : f->diagnostics) diags.push_back(dg.where + ": " + dg.message);
                 j.push_back({{"file", a.files[next_file - 1]}, {"name", d.name}, {"format", f->format},
-                             {"encoding", f->encoding}, {"words", text::count_words(d.text)},
+                             {"encoding", f->encoding}, {"words", prepared.word_count()},
                              {"turns", d.turns.size()}, {"speakers", speakers}, {"diagnostics", diags}});
             }
         }
@@ -186,14 +190,14 @@ void run_import(const ImportArgs& a) {
     }
 
     // One command: the documents and the respondents' attributes land together or not at all.
-    std::deque<NewDocument> pending;
-    auto source = [&]() -> std::optional<NewDocument> {
+    std::deque<PreparedDocument> pending;
+    auto source = [&]() -> std::optional<PreparedDocument> {
         while (pending.empty()) {
             std::optional<ParsedFile> f = take_file();
             if (!f) return std::nullopt;
             for (auto& d : f->docs) pending.push_back(std::move(d));
         }
-        NewDocument d = std::move(pending.front());
+        PreparedDocument d = std::move(pending.front());
         pending.pop_front();
         return d;
     };
