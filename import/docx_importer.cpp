@@ -89,18 +89,24 @@ Paragraph paragraph_of(const pugi::xml_node& p, const BoldStyles& styles) {
     return b.take();
 }
 
+void visit_body(const pugi::xml_node& body, const BoldStyles& styles, std::vector<Paragraph>& out);
+
+// A cell's paragraphs joined by spaces; a cell is block content like the body, so tables nested
+// in it (rows as tab-separated text) and content controls count too.
 std::string cell_text(const pugi::xml_node& tc, const BoldStyles& styles) {
+    std::vector<Paragraph> inner;
+    visit_body(tc, styles, inner);
     std::string out;
-    for (pugi::xml_node p : tc.children()) {
-        if (std::string_view(p.name()) != "w:p") continue;
-        std::string t = paragraph_of(p, styles).text;
-        if (t.empty()) continue;
+    for (const auto& p : inner) {
+        if (p.text.find_first_not_of(" \t") == std::string::npos) continue;
         if (!out.empty()) out += ' ';
-        out += t;
+        out += p.text;
     }
     return out;
 }
 
+// Recursive over nested tables and content controls; parse_xml_part refuses XML nested deep
+// enough to exhaust the stack.
 void visit_body(const pugi::xml_node& body, const BoldStyles& styles, std::vector<Paragraph>& out) {
     for (pugi::xml_node c : body.children()) {
         std::string_view n = c.name();

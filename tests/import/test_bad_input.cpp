@@ -39,6 +39,12 @@ TEST_CASE("bad input: an encrypted or legacy Word file (OLE compound file) named
     CHECK(contains(e, "password-protected Word file or an old binary .doc"));
 }
 
+TEST_CASE("bad input: XML nested hundreds deep is refused, not a stack overflow", "[import]") {
+    ImportError e = expect_import_error(data_path("import/deep_nesting.docx"));
+    CHECK(contains(e, "word/document.xml nests its XML 606 levels deep (more than 256)"));
+    CHECK(contains(e, "deep_nesting.docx"));
+}
+
 TEST_CASE("bad input: zip bomb is refused before inflating (ratio and total size)", "[import]") {
     ImportError ratio = expect_import_error(data_path("import/zip_bomb.docx"));
     CHECK(contains(ratio, "zip bomb"));

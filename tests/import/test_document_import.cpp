@@ -8,7 +8,7 @@ using namespace tessera::importer;
 using tessera::test::check_turns;
 using tessera::test::data_path;
 
-TEST_CASE("docx: bold labels (direct or by style), split runs, tracked changes, tab/break, comments/headers ignored, tables", "[import]") {
+TEST_CASE("docx: bold labels (direct or by style), split runs, tracked changes, tab/break, comments/headers ignored, tables, nested tables", "[import]") {
     ImportedDocument doc = import_file(data_path("import/interview.docx"));
     CHECK(doc.format == "docx");
     check_turns(doc, {
@@ -19,13 +19,14 @@ TEST_CASE("docx: bold labels (direct or by style), split runs, tracked changes, 
         {"P3", "Plain label, no bold \U0001F600."},
         {"", "saved by\tTessera tests"},
         {"P3", "After the table."},
+        {"P4", "My records went to: the GP\tthe council"},  // a table nested in a cell
         {"Dr Amara Okoye", "Thanks for having me."},  // bold through a character style
     });
     NewDocument nd = compose(doc);
     CHECK(nd.text.find("CONFIDENTIAL") == std::string::npos);
     CHECK(nd.text.find("COMMENT") == std::string::npos);
     CHECK(nd.text.find("not ") == std::string::npos);  // the tracked deletion
-    REQUIRE(nd.speakers.size() == 5);
+    REQUIRE(nd.speakers.size() == 6);
     CHECK(nd.speakers[0].role == SpeakerRole::interviewer);
     CHECK(nd.speakers[2].role == SpeakerRole::facilitator);
     CHECK(nd.speakers[3].case_name == "P3");

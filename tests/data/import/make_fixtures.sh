@@ -44,6 +44,16 @@ printf '<?xml version="1.0"?>\n<w:document xmlns:w="http://schemas.openxmlformat
   > "$tmp/bad/word/document.xml"
 find "$tmp/bad" -exec touch -t 202601010000 {} +
 (cd "$tmp/bad" && rm -f "$here/malformed_xml.docx" && zip -X -q -r "$here/malformed_xml.docx" '[Content_Types].xml' _rels word)
+# Tables nested 200 deep in one cell (Word allows far fewer): refused, not a stack overflow.
+{
+  printf '<?xml version="1.0"?>\n<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'
+  i=0; while [ $i -lt 200 ]; do printf '<w:tbl><w:tr><w:tc>'; i=$((i+1)); done
+  printf '<w:p><w:r><w:t>deep</w:t></w:r></w:p>'
+  i=0; while [ $i -lt 200 ]; do printf '</w:tc></w:tr></w:tbl>'; i=$((i+1)); done
+  printf '</w:body></w:document>\n'
+} > "$tmp/bad/word/document.xml"
+touch -t 202601010000 "$tmp/bad/word/document.xml"
+(cd "$tmp/bad" && rm -f "$here/deep_nesting.docx" && zip -X -q -9 -r "$here/deep_nesting.docx" '[Content_Types].xml' _rels word)
 head -c 41943040 /dev/zero | tr '\0' ' ' > "$tmp/bad/word/document.xml"
 touch -t 202601010000 "$tmp/bad/word/document.xml"
 (cd "$tmp/bad" && rm -f "$here/zip_bomb.docx" && zip -X -q -9 -r "$here/zip_bomb.docx" '[Content_Types].xml' _rels word)
