@@ -116,6 +116,12 @@ void import_pdf(std::string_view bytes, const ImportOptions& options, ImportedDo
             all += t;
             all += '\n';
         }
+    if (all.find_first_not_of(" \t\n") == std::string::npos && pdf->pages() > 0)
+        throw ImportError(doc.source_path,
+                          "this PDF has no text layer (" + std::to_string(pdf->pages()) +
+                              (pdf->pages() == 1 ? " page" : " pages") +
+                              " of images or nothing: a scan?); Tessera reads the text of PDFs and does not do OCR, "
+                              "so run OCR on it first (LibreOffice or ocrmypdf, for example) and import the result");
     doc.encoding = "UTF-8";
     detect_into(paragraphs_from_text(all), options, doc);
 }

@@ -39,6 +39,20 @@ TEST_CASE("bad input: an encrypted or legacy Word file (OLE compound file) named
     CHECK(contains(e, "password-protected Word file or an old binary .doc"));
 }
 
+TEST_CASE("bad input: a PDF without a text layer (a scan) says so and what to do", "[import]") {
+    tessera::test::TempDir dir;
+    // Two blank pages and no text: what poppler sees in a scanned transcript.
+    tessera::test::write_file(dir / "scan.pdf",
+                              "%PDF-1.4\n1 0 obj <</Type/Catalog/Pages 2 0 R>> endobj\n"
+                              "2 0 obj <</Type/Pages/Kids[3 0 R 4 0 R]/Count 2>> endobj\n"
+                              "3 0 obj <</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>> endobj\n"
+                              "4 0 obj <</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>> endobj\n"
+                              "trailer <</Root 1 0 R>>\n%%EOF\n");
+    ImportError e = expect_import_error(dir / "scan.pdf");
+    CHECK(contains(e, "no text layer (2 pages"));
+    CHECK(contains(e, "does not do OCR"));
+}
+
 TEST_CASE("bad input: XML nested hundreds deep is refused, not a stack overflow", "[import]") {
     ImportError e = expect_import_error(data_path("import/deep_nesting.docx"));
     CHECK(contains(e, "word/document.xml nests its XML 606 levels deep (more than 256)"));
