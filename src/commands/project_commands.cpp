@@ -139,6 +139,17 @@ void LinkThemes::execute(Project& p) {
 }
 void LinkThemes::undo(Project& p) { p.delete_theme_link(m_link.id); }
 
+void UnlinkThemes::execute(Project& p) {
+    for (const auto& l : p.theme_links())
+        if (l.id == m_link.id) {
+            m_link = l;  // what undo restores is what was stored, whatever the caller passed
+            p.delete_theme_link(m_link.id);
+            return;
+        }
+    throw InvalidArgument("that link between themes no longer exists");
+}
+void UnlinkThemes::undo(Project& p) { p.insert_theme_link(m_link); }
+
 ChartCell::ChartCell(MatrixCell cell) : m_new(std::move(cell)) {}
 void ChartCell::execute(Project& p) {
     m_old = p.matrix_cell(m_new.row_kind, m_new.row_id, m_new.col_kind, m_new.col_id);

@@ -127,6 +127,18 @@ private:
     ThemeLink m_link;
 };
 
+/// Removes a link between themes; undo restores it with its id, GUID and label.
+class UnlinkThemes : public Command {
+public:
+    explicit UnlinkThemes(ThemeLink link) : m_link(std::move(link)) {}
+    std::string label() const override { return "Remove theme link"; }
+    void execute(Project& p) override;
+    void undo(Project& p) override;
+
+private:
+    ThemeLink m_link;
+};
+
 /// Writes a framework-matrix cell's summary and linked codings.
 class ChartCell : public Command {
 public:

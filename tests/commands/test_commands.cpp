@@ -292,3 +292,39 @@ TEST_CASE("a streamed import stores what its source yields, undoes, refuses redo
     CHECK(f.p.documents().size() == 1);
     CHECK_FALSE(f.p.find_case("R1"));
 }
+
+TEST_CASE("theme links: link and unlink are undone and redone with the same id, GUID and relation", "[commands]") {
+    Fixture f;
+    Theme a;
+    a.name = "Trust";
+    Theme b;
+    b.name = "Control over records";
+    const RowId ta = f.p.insert_theme(a), tb = f.p.insert_theme(b);
+
+    auto link = std::make_unique<LinkThemes>(ThemeLink{0, "", ta, tb, "depends on"});
+    f.stack.execute(f.p, std::move(link));
+    REQUIRE(f.p.theme_links().size() == 1);
+    const ThemeLink made = f.p.theme_links()[0];
+    CHECK(made.label == "depends on");
+    f.stack.undo(f.p);
+    CHECK(f.p.theme_links().empty());
+    f.stack.redo(f.p);
+    REQUIRE(f.p.theme_links().size() == 1);
+    CHECK(f.p.theme_links()[0].id == made.id);
+
+    // Unlink restores exactly what was stored, even when given a stale copy.
+    ThemeLink stale = made;
+    stale.label = "an old label";
+    f.stack.execute(f.p, std::make_unique<UnlinkThemes>(stale));
+    CHECK(f.p.theme_links().empty());
+    f.stack.undo(f.p);
+    REQUIRE(f.p.theme_links().size() == 1);
+    CHECK(f.p.theme_links()[0].id == made.id);
+    CHECK(f.p.theme_links()[0].guid == made.guid);
+    CHECK(f.p.theme_links()[0].label == "depends on");
+    // A link removed elsewhere meanwhile: a clear error and nothing changed.
+    f.p.delete_theme_link(made.id);
+    CHECK_THROWS_WITH(f.stack.execute(f.p, std::make_unique<UnlinkThemes>(made)), Catch::Contains("no longer exists"));
+    // A theme cannot be linked to itself.
+    CHECK_THROWS_AS(f.stack.execute(f.p, std::make_unique<LinkThemes>(ThemeLink{0, "", ta, ta, ""})), InvalidArgument);
+}

@@ -330,3 +330,45 @@ TEST_CASE("dragging a code from the codebook onto a theme adds it; a theme dropp
     h.frames(2);
     CHECK(f.p.theme(f.info_theme).parent_id == f.support_theme);
 }
+
+TEST_CASE("a link between themes is made with its relation, shown on both themes, removed, and undone", "[ui][analysis]") {
+    Study f;
+    gui::App app(f.options());
+    Headless h(app);
+    gui::open_analysis_panel(app.state(), "themes");
+    h.frames(3);
+    h.click(h.at("themes/row/" + std::to_string(f.support_theme)));
+    h.frames(2);
+    h.click(h.at("themes/link/add"));  // disabled while nothing is chosen to link to
+    h.frames(2);
+    CHECK(f.p.theme_links().empty());
+    h.click(h.at("themes/link/to"));
+    h.frames(2);
+    h.click(h.at("themes/link/to/" + std::to_string(f.info_theme)));
+    h.frames(1);
+    h.click(h.at("themes/link/label"));
+    h.type("leaves people without");
+    h.click(h.at("themes/link/add"));
+    h.frames(2);
+    auto links = f.p.theme_links();
+    REQUIRE(links.size() == 1);
+    CHECK(links[0].from_theme == f.support_theme);
+    CHECK(links[0].to_theme == f.info_theme);
+    CHECK(links[0].label == "leaves people without");
+    const std::string remove = "themes/link/" + std::to_string(links[0].id) + "/remove";
+    CHECK(h.drawn(remove));
+
+    // The other end lists it too, and removes it from there; undo brings it back as it was.
+    h.click(h.at("themes/row/" + std::to_string(f.info_theme)));
+    h.frames(2);
+    REQUIRE(h.drawn(remove));
+    h.click(h.at(remove));
+    h.frames(2);
+    CHECK(f.p.theme_links().empty());
+    h.key('Z', true);
+    h.frames(2);
+    links = f.p.theme_links();
+    REQUIRE(links.size() == 1);
+    CHECK(links[0].label == "leaves people without");
+    CHECK(h.drawn(remove));
+}

@@ -22,6 +22,8 @@ struct ThemesUi {
     std::string new_name;           // typed in the "New theme" popup
     bool new_from_selection = false;
     bool open_new = false, open_discard = false;
+    OptId link_to;                  // the theme chosen in "Link to", for a new link from the selected one
+    std::string link_label;         // the relation typed for it ("leads to", "tension with")
 };
 
 struct MapUi {

@@ -1,5 +1,6 @@
 // Themes view: the theme tree with status (candidate → reviewed → final, discarded with a reason and
-// restorable), codes and themes dragged in, the selected theme's fields, support with warnings, and quotes.
+// restorable), codes and themes dragged in, the selected theme's fields, its links with other themes,
+// support with warnings, and quotes.
 //
 // [SECTION] commands
 // [SECTION] tree
@@ -311,6 +312,56 @@ void codes_list(const ModelCache& c, const analysis::AnalysisData& d, const Them
     drop_on_theme(q, d, t);
 }
 
+// Links to and from the theme, as drawn on the thematic map; new ones from here with a relation.
+void links_pane(AppState& s, const analysis::AnalysisData& d, const Theme& t, CommandQueue& q) {
+    ThemesUi& u = s.analysis.themes;
+    ImGui::TextDisabled("Links with other themes (drawn on the thematic map)");
+    auto name_of = [&](RowId id) -> std::string {
+        for (const auto& x : d.themes())
+            if (x.id == id) return x.name;
+        return "(theme " + std::to_string(id) + ")";
+    };
+    for (const auto& l : d.theme_links()) {
+        if (l.from_theme != t.id && l.to_theme != t.id) continue;
+        ImGui::PushID(static_cast<int>(l.id));
+        const bool outgoing = l.from_theme == t.id;
+        const std::string other = name_of(outgoing ? l.to_theme : l.from_theme);
+        ImGui::Text("%s %s%s%s", outgoing ? "\xe2\x86\x92" : "\xe2\x86\x90", other.c_str(), l.label.empty() ? "" : ": ",
+                    l.label.c_str());
+        ImGui::SameLine();
+        if (ImGui::SmallButton("remove")) q.push(std::make_unique<UnlinkThemes>(l));
+        ui::probe("themes/link/" + std::to_string(l.id) + "/remove");
+        ImGui::PopID();
+    }
+    if (u.link_to && (*u.link_to == t.id || name_of(*u.link_to).rfind("(theme ", 0) == 0)) u.link_to.reset();
+    const std::string shown = u.link_to ? name_of(*u.link_to) : "Link to…";
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12);
+    if (ImGui::BeginCombo("##link_to", shown.c_str())) {
+        for (const auto& x : d.themes()) {
+            if (x.id == t.id || x.status == ThemeStatus::discarded) continue;
+            ImGui::PushID(static_cast<int>(x.id));
+            if (ImGui::Selectable(x.name.c_str(), u.link_to == x.id)) u.link_to = x.id;
+            ui::probe("themes/link/to/" + std::to_string(x.id));
+            ImGui::PopID();
+        }
+        ImGui::EndCombo();
+    }
+    ui::probe("themes/link/to");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10);
+    ImGui::InputTextWithHint("##link_label", "relation, e.g. leads to", &u.link_label);
+    ui::probe("themes/link/label");
+    ImGui::SameLine();
+    ImGui::BeginDisabled(!u.link_to);
+    if (ImGui::Button("Link")) {
+        q.push(std::make_unique<LinkThemes>(ThemeLink{0, "", t.id, *u.link_to, u.link_label}));
+        u.link_to.reset();
+        u.link_label.clear();
+    }
+    ui::probe("themes/link/add");
+    ImGui::EndDisabled();
+}
+
 void support_pane(const analysis::ThemeSupport* sp) {
     if (!sp) return;
     ImGui::Text("Support: %lld extracts, %zu participants, %zu documents, %zu groups", static_cast<long long>(sp->extracts),
@@ -372,6 +423,8 @@ void draw_themes_view(AppState& s, const ModelCache& c, const AnalysisCache& ac,
     fields(s, *sel, q);
     ImGui::Separator();
     codes_list(c, d, *sel, q);
+    ImGui::Separator();
+    links_pane(s, d, *sel, q);
     ImGui::Separator();
     support_pane(ac.support_of(sel->id));
     ImGui::Separator();
