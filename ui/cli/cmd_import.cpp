@@ -92,9 +92,10 @@ void run_import(const ImportArgs& a) {
         for (const auto& c : csv[i]->cases) csv_cases.push_back(c);
     }
 
-    // Transcripts are parsed on a worker thread a couple of files ahead of storing, which overlaps
-    // the two and holds only a few transcripts in memory however many files there are. A failure
-    // in file 37 of 40 still leaves the project untouched: everything is stored in one transaction.
+    // Transcripts are parsed (and prepared: checked, counted, hashed) on worker threads a few files
+    // ahead of storing, which overlaps the two and holds only a few transcripts in memory however
+    // many files there are. A failure in file 37 of 40 still leaves the project untouched:
+    // everything is stored in one transaction.
     struct ParsedFile {
         std::vector<PreparedDocument> docs;
         std::string format;
