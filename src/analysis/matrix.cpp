@@ -1,6 +1,7 @@
 // Implementation of matrix.hpp: one pass over the codings, columns looked up per code.
 #include "analysis/matrix.hpp"
 
+#include "analysis/attribute_values.hpp"
 #include "analysis/theme_support.hpp"
 #include "util/error.hpp"
 
@@ -15,7 +16,7 @@ namespace {
 
 bool matches(const Case& c, const std::vector<AttributeFilter>& where) {
     return std::all_of(where.begin(), where.end(),
-                       [&](const AttributeFilter& f) { return c.attribute(f.name) == f.value; });
+                       [&](const AttributeFilter& f) { return f.matches(c); });
 }
 
 void check_attribute_exists(const AnalysisData& d, const std::string& name, const char* what) {
@@ -92,6 +93,8 @@ MatrixCols matrix_cols_from_string(const std::string& s) {
     if (s == "themes") return MatrixCols::themes;
     throw InvalidArgument("matrix columns must be 'codes' or 'themes', not '" + s + "'");
 }
+
+bool AttributeFilter::matches(const Case& c) const { return lists_value(c.attribute(name), value); }
 
 AttributeFilter AttributeFilter::parse(const std::string& s) {
     auto eq = s.find('=');

@@ -20,6 +20,8 @@ MatrixCols matrix_cols_from_string(const std::string& s);
 struct AttributeFilter {
     std::string name;
     std::string value;
+    /// The case's value is `value`, or lists it ("groups=MC1" matches "FG1;MC1").
+    bool matches(const Case& c) const;
     /// Parses "name=value"; throws InvalidArgument when there is no '=' or no name.
     static AttributeFilter parse(const std::string& s);
 };

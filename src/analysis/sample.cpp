@@ -1,6 +1,7 @@
 // Implementation of sample.hpp.
 #include "analysis/sample.hpp"
 
+#include "analysis/attribute_values.hpp"
 #include "util/error.hpp"
 
 #include <algorithm>
@@ -8,6 +9,7 @@
 #include <cmath>
 #include <map>
 #include <set>
+#include <string_view>
 
 namespace tessera::analysis {
 namespace {
@@ -34,7 +36,7 @@ SampleCharacteristics sample_characteristics(const AnalysisData& d, const Sample
     for (const auto& c : d.cases()) {
         if (o.participants_only && !speaking.count(c.id)) continue;
         bool ok = std::all_of(o.where.begin(), o.where.end(),
-                              [&](const AttributeFilter& f) { return c.attribute(f.name) == f.value; });
+                              [&](const AttributeFilter& f) { return f.matches(c); });
         if (ok) sample.push_back(&c);
     }
     SampleCharacteristics out;
@@ -71,13 +73,17 @@ SampleCharacteristics sample_characteristics(const AnalysisData& d, const Sample
         } else if (type == AttributeType::category) {
             std::map<std::string, std::int64_t> n;
             std::int64_t missing = 0;
-            for (const Case* c : sample) {
-                const std::string& v = c->attribute(name);
-                if (v.empty()) ++missing;
-                else ++n[v];
-            }
             CategorySummary s;
             s.attribute = name;
+            for (const Case* c : sample)
+                if (c->attribute(name).find(';') != std::string::npos) s.multiple = true;
+            for (const Case* c : sample) {
+                const std::string& v = c->attribute(name);
+                std::vector<std::string> values = s.multiple ? listed_values(v) : std::vector<std::string>{v};
+                if (values.empty() || v.empty()) ++missing;
+                else
+                    for (const auto& one : values) ++n[one];
+            }
             for (const auto& [value, count] : n) s.counts.push_back({value, count, 0});
             std::stable_sort(s.counts.begin(), s.counts.end(),
                              [](const CategoryCount& a, const CategoryCount& b) { return a.n > b.n; });

@@ -27,6 +27,10 @@ struct CategoryCount {
 struct CategorySummary {
     std::string attribute;
     std::vector<CategoryCount> counts;  // most frequent first, then by value; missing last
+    /// Some case lists several values ("FG1;MC1": a participant of a focus group who also came to
+    /// the member-checking group): each case counts once under each value it lists, so the
+    /// percentages can add up to more than 100.
+    bool multiple = false;
 };
 
 struct SampleCharacteristics {
@@ -41,6 +45,7 @@ struct SampleOptions {
 };
 
 /// Summarises the cases' number and category attributes (text and date attributes are left out).
+/// A category value with ';' lists several values (see CategorySummary::multiple).
 /// Throws InvalidArgument naming the case and attribute when a number attribute is not a number.
 SampleCharacteristics sample_characteristics(const AnalysisData& d, const SampleOptions& o = {});
 

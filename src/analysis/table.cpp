@@ -217,11 +217,16 @@ Table to_table(const SampleCharacteristics& s) {
         if (n.missing) v += "; not recorded: " + std::to_string(n.missing);
         t.add({n.attribute + ", mean (SD)", v});
     }
+    bool multiple = false;
     for (const auto& c : s.categories) {
-        t.add({c.attribute, ""});
+        multiple = multiple || c.multiple;
+        t.add({c.multiple ? c.attribute + " (several per case)" : c.attribute, ""});
         for (const auto& v : c.counts)
             t.add({"\u2003" + v.value, std::to_string(v.n) + " (" + format_fixed(v.percent, 1) + "%)"});
     }
+    if (multiple)
+        t.notes.push_back("Where a case lists several values (written with ';', e.g. FG1;MC1), it counts under each, "
+                          "so those percentages can add up to more than 100%.");
     return t;
 }
 

@@ -9,6 +9,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <map>
+
 using namespace tessera;
 using namespace tessera::analysis;
 
@@ -82,6 +84,48 @@ TEST_CASE("saturation: new codes per document in collection order", "[analysis]"
     // Ben alone: two codings in FG1, two codes.
     auto ben = saturation(AnalysisData::load(s.p).scoped(CoderScope::coder(s.ben)));
     CHECK(ben.total_codes == 2);
+}
+
+TEST_CASE("sample characteristics: a category listing several values counts each case under each", "[analysis]") {
+    test::Study s;
+    auto groups = [&](const char* name, const char* value) {
+        s.p.set_attribute(s.case_id(name), {"groups", AttributeType::category, value});
+    };
+    groups("P1", "FG1;MC1");
+    groups("P2", "FG1");
+    groups("P3", " FG1 ; MC1 ;; FG1");  // spaces, an empty item and a repeat
+    groups("P4", "FG2;MC1;INT9");
+    groups("P5", "FG2");  // P6 has none
+    auto sc = sample_characteristics(AnalysisData::load(s.p));
+    const CategorySummary* g = nullptr;
+    for (const auto& c : sc.categories)
+        if (c.attribute == "groups") g = &c;
+    REQUIRE(g);
+    CHECK(g->multiple);
+    std::map<std::string, std::int64_t> n;
+    for (const auto& c : g->counts) n[c.value] = c.n;
+    CHECK(n == std::map<std::string, std::int64_t>{
+                   {"FG1", 3}, {"MC1", 3}, {"FG2", 2}, {"INT9", 1}, {"(not recorded)", 1}});
+    CHECK(g->counts[0].percent == Approx(50.0));  // 3 of the 6 participants
+    CHECK(g->counts.back().value == "(not recorded)");
+    // A single-valued category is untouched.
+    for (const auto& c : sc.categories)
+        if (c.attribute == "gender") CHECK_FALSE(c.multiple);
+
+    // Filters on such an attribute match any value it lists, and only whole values.
+    SampleOptions mc1;
+    mc1.where = {AttributeFilter::parse("groups=MC1")};
+    CHECK(sample_characteristics(AnalysisData::load(s.p), mc1).n == 3);
+    groups("P5", "FG10;MC10");
+    CHECK_FALSE(AttributeFilter::parse("groups=FG1").matches(s.p.case_(s.case_id("P5"))));
+    CHECK(AttributeFilter::parse("groups=MC10").matches(s.p.case_(s.case_id("P5"))));
+
+    auto t = to_table(sc);
+    bool labelled = false;
+    for (const auto& row : t.rows) labelled = labelled || row[0] == "groups (several per case)";
+    CHECK(labelled);
+    REQUIRE(t.notes.size() == 1);
+    CHECK(t.notes[0].find("more than 100%") != std::string::npos);
 }
 
 TEST_CASE("sample characteristics: n, mean (SD) and range, counts and percentages", "[analysis]") {

@@ -122,6 +122,27 @@ TEST_CASE("study report (Markdown): sample, agreement, themes and evidence trail
         INFO(cell);
         REQUIRE(md.find(cell) != std::string::npos);
     }
+    // Groups: the sample's "FG1;MC1" participants count under each group they list.
+    std::map<std::string, int> group_n;
+    std::set<RowId> speaking;
+    for (const auto& s : p.all_speakers())
+        if (s.case_id) speaking.insert(*s.case_id);
+    for (const auto& c : p.cases()) {
+        if (!speaking.count(c.id)) continue;
+        std::string g = c.attribute("groups") + ";";
+        for (std::size_t at; (at = g.find(';')) != std::string::npos; g.erase(0, at + 1))
+            if (at > 0) ++group_n[g.substr(0, at)];
+    }
+    REQUIRE(group_n.count("MC1"));
+    REQUIRE(md.find("groups (several per case)") != std::string::npos);
+    REQUIRE(md.find("FG1;MC1 |") == std::string::npos);  // no row for the list as one value
+    for (const auto& [group, count] : group_n) {
+        std::string cell = group + " | " + std::to_string(count) + " (" +
+                           analysis::format_fixed(100.0 * double(count) / double(e.n), 1) + "%) |";
+        INFO(cell);
+        REQUIRE(md.find(cell) != std::string::npos);
+    }
+    REQUIRE(md.find("can add up to more than 100%") != std::string::npos);
 
     // Agreement: every code pair's kappa and the pooled kappa are the engine's, formatted.
     auto r = engine_report(p);
