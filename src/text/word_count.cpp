@@ -71,8 +71,8 @@ const std::array<Wb, 128>& ascii_classes() {
 // Next code point of valid UTF-8 at s[i] (advancing i); -1 when ill-formed, so ICU decides.
 UChar32 next_code_point(std::string_view s, std::size_t& i) {
     UChar32 c;
-    int32_t at = static_cast<int32_t>(i);
-    U8_NEXT(reinterpret_cast<const std::uint8_t*>(s.data()), at, static_cast<int32_t>(s.size()), c);
+    std::ptrdiff_t at = static_cast<std::ptrdiff_t>(i);  // the macro takes any index type: no 2 GiB limit
+    U8_NEXT(reinterpret_cast<const std::uint8_t*>(s.data()), at, static_cast<std::ptrdiff_t>(s.size()), c);
     i = static_cast<std::size_t>(at);
     return c;
 }
