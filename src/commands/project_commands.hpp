@@ -17,6 +17,8 @@ public:
     using Source = std::function<std::optional<PreparedDocument>()>;
 
     ImportDocuments(std::vector<NewDocument> docs, bool allow_duplicates);
+    /// Documents prepared already (for a preview that showed their word counts and duplicates).
+    ImportDocuments(std::vector<PreparedDocument> docs, bool allow_duplicates);
     /// Stores documents as `source` produces them (parsed from files one at a time, say), so a
     /// large import never holds every transcript in memory. `files` names the command until it
     /// has run ("Import from 40 files"). Such an import keeps no copy of its documents: it can be
@@ -32,6 +34,7 @@ private:
     void store(Project& p, const Doc& d);
 
     std::vector<NewDocument> m_docs;
+    std::vector<PreparedDocument> m_prepared;
     Source m_source;  // set for a streamed import until execute() has used it up
     std::size_t m_files = 0;  // streamed: how many files the source reads
     bool m_streamed = false;

@@ -3,7 +3,6 @@
 
 #include "commands/project_commands.hpp"
 #include "import/import_file.hpp"
-#include "text/text.hpp"
 #include "ui/gui/probe.hpp"
 
 #include <imgui.h>
@@ -31,13 +30,14 @@ void ImportView::preview(const std::vector<std::filesystem::path>& files, const 
     try {
         for (const auto& f : files) {
             importer::ImportedDocument d = importer::import_file(f);
-            NewDocument nd = importer::compose(d);
+            // Prepared once: the preview shows its counts, and storing it runs SQL only.
+            PreparedDocument nd = PreparedDocument::prepare(importer::compose(d));
             Row r;
             r.file = f.string();
             r.format = d.format;
             r.encoding = d.encoding;
-            r.words = text::count_words(nd.text);
-            std::string h = text::sha256_hex(nd.text);
+            r.words = nd.word_count();
+            const std::string& h = nd.content_hash();
             r.duplicate = existing.count(h) || !seen.insert(h).second;
             for (const auto& dg : d.diagnostics) r.notes.push_back(dg.where + ": " + dg.message);
             m_rows.push_back(std::move(r));
@@ -70,7 +70,7 @@ void ImportView::draw(AppState& s, const ModelCache& c, CommandQueue& q) {
     ImGui::BeginChild("##preview", ImVec2(0, -ImGui::GetFrameHeightWithSpacing() * 1.5f), true);
     std::size_t duplicates = 0;
     for (std::size_t i = 0; i < m_docs.size(); ++i) {
-        const auto& d = m_docs[i];
+        const NewDocument& d = m_docs[i].doc();
         const auto& r = m_rows[i];
         duplicates += r.duplicate;
         ImGui::PushID(static_cast<int>(i));

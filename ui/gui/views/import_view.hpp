@@ -31,7 +31,7 @@ private:
         bool duplicate = false;
     };
     FileBrowser m_browser;
-    std::vector<NewDocument> m_docs;
+    std::vector<PreparedDocument> m_docs;
     std::vector<Row> m_rows;
     bool m_open_preview = false;
     bool m_force = false;
