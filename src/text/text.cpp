@@ -1,13 +1,12 @@
 // Implementation of text.hpp over ICU (normalisation, breaks, case folding) and libcrypto (SHA-256).
 #include "text/text.hpp"
 
+#include "text/icu_words.hpp"
 #include "util/error.hpp"
 
 #include <openssl/evp.h>
-#include <unicode/brkiter.h>
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
-#include <unicode/utext.h>
 #include <unicode/utf8.h>
 
 #include <algorithm>
@@ -63,38 +62,6 @@ void require_utf8(std::string_view s) {
         throw InvalidArgument("text is not valid UTF-8 (ill-formed byte at offset " + std::to_string(bad) + ")");
 }
 
-struct UTextCloser {
-    void operator()(UText* t) const { utext_close(t); }
-};
-using UTextPtr = std::unique_ptr<UText, UTextCloser>;
-
-UTextPtr open_utext(std::string_view s) {
-    UErrorCode status = U_ZERO_ERROR;
-    UText* t = utext_openUTF8(nullptr, s.data(), static_cast<int64_t>(s.size()), &status);
-    if (U_FAILURE(status)) throw Error(std::string("ICU: cannot open text: ") + u_errorName(status));
-    return UTextPtr(t);
-}
-
-std::unique_ptr<icu::BreakIterator> word_breaker(UText* t) {
-    UErrorCode status = U_ZERO_ERROR;
-    std::unique_ptr<icu::BreakIterator> bi(icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
-    if (U_FAILURE(status)) throw Error(std::string("ICU: word break iterator: ") + u_errorName(status));
-    bi->setText(t, status);
-    if (U_FAILURE(status)) throw Error(std::string("ICU: word break iterator: ") + u_errorName(status));
-    return bi;
-}
-
-// Visits each word (rule status letter/number/kana/ideo) as a byte range.
-template <class F>
-void for_each_word(std::string_view s, F&& f) {
-    if (s.empty()) return;
-    UTextPtr t = open_utext(s);
-    auto bi = word_breaker(t.get());
-    int32_t start = bi->first();
-    for (int32_t end = bi->next(); end != icu::BreakIterator::DONE; start = end, end = bi->next()) {
-        if (bi->getRuleStatus() >= UBRK_WORD_NUMBER) f(static_cast<std::size_t>(start), static_cast<std::size_t>(end));
-    }
-}
 
 }  // namespace
 
@@ -178,7 +145,10 @@ std::vector<Span> word_spans(std::string_view s) {
         cp += count_code_points(s.substr(byte, to - byte));
         byte = to;
     };
-    for_each_word(s, [&](std::size_t b, std::size_t e) {
+    if (s.empty()) return out;
+    detail::IcuWords words;
+    words.reset(s);
+    words.for_each([&](std::size_t b, std::size_t e) {
         advance(b);
         std::int64_t start = cp;
         advance(e);

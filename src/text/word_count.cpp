@@ -12,14 +12,11 @@
 // two agree on random text drawn from every class involved.
 #include "text/text.hpp"
 
-#include "util/error.hpp"
+#include "text/icu_words.hpp"
 
-#include <unicode/brkiter.h>
 #include <unicode/uchar.h>
-#include <unicode/utext.h>
 
 #include <array>
-#include <memory>
 
 namespace tessera::text {
 namespace {
@@ -76,36 +73,6 @@ UChar32 next_code_point(std::string_view s, std::size_t& i) {
     i = static_cast<std::size_t>(at);
     return c;
 }
-
-struct UTextCloser {
-    void operator()(UText* t) const { utext_close(t); }
-};
-
-// ICU's count for the tokens the fast path leaves to it; the iterator is made on first use.
-class IcuWordCounter {
-public:
-    std::int64_t count(std::string_view token) {
-        UErrorCode status = U_ZERO_ERROR;
-        UText* t = utext_openUTF8(m_text.get(), token.data(), static_cast<int64_t>(token.size()), &status);
-        if (U_FAILURE(status)) throw Error(std::string("ICU: cannot open text: ") + u_errorName(status));
-        if (!m_text) m_text.reset(t);
-        if (!m_breaker) {
-            m_breaker.reset(icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
-            if (U_FAILURE(status)) throw Error(std::string("ICU: word break iterator: ") + u_errorName(status));
-        }
-        m_breaker->setText(t, status);
-        if (U_FAILURE(status)) throw Error(std::string("ICU: word break iterator: ") + u_errorName(status));
-        std::int64_t n = 0;
-        m_breaker->first();
-        while (m_breaker->next() != icu::BreakIterator::DONE)
-            if (m_breaker->getRuleStatus() >= UBRK_WORD_NUMBER) ++n;
-        return n;
-    }
-
-private:
-    std::unique_ptr<UText, UTextCloser> m_text;
-    std::unique_ptr<icu::BreakIterator> m_breaker;
-};
 
 // The rules as a state machine over classes. States: outside a word; in a word whose last
 // letter/digit is a letter or a digit; and those two with one mid character after them that may
@@ -170,7 +137,7 @@ bool is_separator(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\
 }  // namespace
 
 std::int64_t count_words(std::string_view s) {
-    IcuWordCounter icu;
+    detail::IcuWords icu;  // for the tokens the machine leaves to ICU; made on first use
     std::int64_t words = 0;
     std::size_t i = 0;
     while ((i = run_simple(s, i, words)) < s.size()) {
@@ -182,7 +149,8 @@ std::int64_t count_words(std::string_view s) {
         run_simple(s.substr(0, i), start, counted);
         std::size_t end = i;
         while (end < s.size() && !is_separator(s[end])) ++end;
-        words += icu.count(s.substr(start, end - start)) - counted;
+        icu.reset(s.substr(start, end - start));
+        words += icu.count() - counted;
         i = end;
     }
     return words;
