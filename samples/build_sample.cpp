@@ -58,7 +58,7 @@ int main(int argc, char** argv) {
             // Focus group 2 arrives as Word, as most transcripts do: written here as .docx, then imported.
             const auto work = out.parent_path() / "sample-transcripts";
             std::filesystem::create_directories(work);
-            std::vector<NewDocument> docs;
+            std::vector<PreparedDocument> docs;
             for (const char* name : kTranscripts) {
                 std::filesystem::path file = source / "transcripts" / name;
                 if (file.stem() == "fg2_peer_support") {
@@ -66,7 +66,7 @@ int main(int argc, char** argv) {
                     sample::write_transcript_docx(slurp(file), docx);
                     file = docx;
                 }
-                docs.push_back(importer::compose(importer::import_file(file)));
+                docs.push_back(PreparedDocument::prepare(importer::compose(importer::import_file(file))));
             }
             auto import = std::make_unique<ImportDocuments>(std::move(docs), false);
             auto* imported = import.get();

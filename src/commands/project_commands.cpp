@@ -7,11 +7,8 @@
 
 namespace tessera {
 
-ImportDocuments::ImportDocuments(std::vector<NewDocument> docs, bool allow_duplicates)
-    : m_docs(std::move(docs)), m_allow_duplicates(allow_duplicates) {}
-
 ImportDocuments::ImportDocuments(std::vector<PreparedDocument> docs, bool allow_duplicates)
-    : m_prepared(std::move(docs)), m_allow_duplicates(allow_duplicates) {}
+    : m_docs(std::move(docs)), m_allow_duplicates(allow_duplicates) {}
 
 ImportDocuments::ImportDocuments(Source source, std::size_t files, bool allow_duplicates)
     : m_source(std::move(source)), m_files(files), m_streamed(true), m_allow_duplicates(allow_duplicates) {}
@@ -22,22 +19,15 @@ std::string ImportDocuments::label() const {
         if (m_ids.empty()) return "Import from " + std::to_string(m_files) + (m_files == 1 ? " file" : " files");
         return "Import " + std::to_string(m_ids.size()) + (m_ids.size() == 1 ? " document" : " documents");
     }
-    const std::size_t n = m_docs.size() + m_prepared.size();
-    if (n == 1) return "Import '" + (m_docs.empty() ? m_prepared[0].doc().name : m_docs[0].name) + "'";
-    return "Import " + std::to_string(n) + " documents";
+    if (m_docs.size() == 1) return "Import '" + m_docs[0].doc().name + "'";
+    return "Import " + std::to_string(m_docs.size()) + " documents";
 }
 
-namespace {
-const NewDocument& new_document(const NewDocument& d) { return d; }
-const NewDocument& new_document(const PreparedDocument& d) { return d.doc(); }
-}  // namespace
-
-template <class Doc>
-void ImportDocuments::store(Project& p, const Doc& d) {
+void ImportDocuments::store(Project& p, const PreparedDocument& d) {
     try {
         m_ids.push_back(p.add_document(d, m_allow_duplicates));
     } catch (const Error& e) {
-        const std::string& origin = new_document(d).origin;
+        const std::string& origin = d.doc().origin;
         throw InvalidArgument(origin.empty() ? e.what() : origin + ": " + e.what());
     }
 }
@@ -55,7 +45,6 @@ void ImportDocuments::execute(Project& p) {
         while (std::optional<PreparedDocument> d = source()) store(p, *d);
     } else {
         for (const auto& d : m_docs) store(p, d);
-        for (const auto& d : m_prepared) store(p, d);
     }
     m_new_cases.clear();
     for (const auto& c : p.cases())

@@ -16,8 +16,7 @@ public:
     /// and counting can happen where they were parsed.
     using Source = std::function<std::optional<PreparedDocument>()>;
 
-    ImportDocuments(std::vector<NewDocument> docs, bool allow_duplicates);
-    /// Documents prepared already (for a preview that showed their word counts and duplicates).
+    /// Documents prepared (checked and counted; see PreparedDocument::prepare) before the command.
     ImportDocuments(std::vector<PreparedDocument> docs, bool allow_duplicates);
     /// Stores documents as `source` produces them (parsed from files one at a time, say), so a
     /// large import never holds every transcript in memory. `files` names the command until it
@@ -30,11 +29,9 @@ public:
     const std::vector<RowId>& ids() const { return m_ids; }
 
 private:
-    template <class Doc>
-    void store(Project& p, const Doc& d);
+    void store(Project& p, const PreparedDocument& d);
 
-    std::vector<NewDocument> m_docs;
-    std::vector<PreparedDocument> m_prepared;
+    std::vector<PreparedDocument> m_docs;
     Source m_source;  // set for a streamed import until execute() has used it up
     std::size_t m_files = 0;  // streamed: how many files the source reads
     bool m_streamed = false;

@@ -241,7 +241,7 @@ TEST_CASE("memos, themes, matrix cells and imports undo cleanly", "[commands]") 
     nd.text = "P9: Hello.";
     nd.turns = {{{4, 10}, "P9", {}, {}}};
     nd.speakers = {{"P9", SpeakerRole::participant, "P9"}};
-    f.stack.execute(f.p, std::make_unique<ImportDocuments>(std::vector<NewDocument>{nd}, false));
+    f.stack.execute(f.p, std::make_unique<ImportDocuments>(std::vector<PreparedDocument>{PreparedDocument::prepare(nd)}, false));
     REQUIRE(f.p.documents().size() == 2);
     REQUIRE(f.p.find_case("P9"));
     f.stack.undo(f.p);
