@@ -3,10 +3,12 @@
 
 #include "export/atomic_file.hpp"
 #include "export/table_docx.hpp"
+#include "export/table_text.hpp"
 #include "util/error.hpp"
 
 #include <zip.h>
 
+#include <algorithm>
 #include <memory>
 #include <utility>
 #include <vector>
@@ -80,6 +82,36 @@ void write_docx_package(const std::filesystem::path& path, const std::string& do
     if (zip_close(z.get()) != 0) throw Error("cannot write " + path.string() + ": " + zip_strerror(z.get()));
     z.release();  // zip_close succeeded and freed it
     file.commit();
+}
+
+void docx_table(std::ostream& x, const analysis::Table& t, int width, const DocxParagraph& paragraph) {
+    const std::size_t n = std::max<std::size_t>(t.headers.size(), 1);
+    const int col_w = static_cast<int>(width / static_cast<int>(n));
+    x << "<w:tbl><w:tblPr><w:tblW w:w=\"" << width << "\" w:type=\"dxa\"/><w:tblBorders>";
+    for (const char* side : {"top", "left", "bottom", "right", "insideH", "insideV"})
+        x << "<w:" << side << " w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"999999\"/>";
+    x << "</w:tblBorders><w:tblLayout w:type=\"fixed\"/></w:tblPr><w:tblGrid>";
+    for (std::size_t c = 0; c < n; ++c) x << "<w:gridCol w:w=\"" << col_w << "\"/>";
+    x << "</w:tblGrid>";
+    auto cell = [&](const std::string& text, bool bold, const std::string& fill) {
+        x << "<w:tc><w:tcPr><w:tcW w:w=\"" << col_w << "\" w:type=\"dxa\"/>";
+        if (!fill.empty()) x << "<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"" << fill << "\"/>";
+        x << "</w:tcPr>" << paragraph(text, bold, false) << "</w:tc>";
+    };
+    x << "<w:tr><w:trPr><w:tblHeader/></w:trPr>";
+    for (const auto& h : t.headers) cell(h, true, "E8E8E8");
+    x << "</w:tr>";
+    for (std::size_t r = 0; r < t.rows.size(); ++r) {
+        x << "<w:tr><w:trPr><w:cantSplit/></w:trPr>";
+        for (std::size_t c = 0; c < t.headers.size(); ++c) {
+            double h = t.heat.empty() ? -1 : t.heat[r][c];
+            cell(t.rows[r][c], c < t.header_cols, h >= 0 ? heat_colour(h).substr(1) : "");
+        }
+        x << "</w:tr>";
+    }
+    x << "</w:tbl>";
+    for (const auto& note : t.notes) x << paragraph(note, false, true);
+    x << "<w:p/>";  // Word needs a paragraph between and after tables
 }
 
 }  // namespace tessera::exporter

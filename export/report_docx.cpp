@@ -26,33 +26,9 @@ std::string para(const std::string& runs, const std::string& ppr = {}) {
 
 void table_xml(std::ostringstream& x, const analysis::Table& t) {
     if (!t.title.empty()) x << para(run(t.title, 20, true, false), "<w:keepNext/><w:spacing w:before=\"120\"/>");
-    const std::size_t n = std::max<std::size_t>(t.headers.size(), 1);
-    const int col_w = static_cast<int>(kTextWidth / static_cast<int>(n));
-    x << "<w:tbl><w:tblPr><w:tblW w:w=\"" << kTextWidth << "\" w:type=\"dxa\"/><w:tblBorders>";
-    for (const char* side : {"top", "left", "bottom", "right", "insideH", "insideV"})
-        x << "<w:" << side << " w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"999999\"/>";
-    x << "</w:tblBorders><w:tblLayout w:type=\"fixed\"/></w:tblPr><w:tblGrid>";
-    for (std::size_t c = 0; c < n; ++c) x << "<w:gridCol w:w=\"" << col_w << "\"/>";
-    x << "</w:tblGrid>";
-    auto cell = [&](const std::string& text, bool bold, const std::string& fill) {
-        x << "<w:tc><w:tcPr><w:tcW w:w=\"" << col_w << "\" w:type=\"dxa\"/>";
-        if (!fill.empty()) x << "<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"" << fill << "\"/>";
-        x << "</w:tcPr>" << para(run(text, 16, bold, false)) << "</w:tc>";
-    };
-    x << "<w:tr><w:trPr><w:tblHeader/></w:trPr>";
-    for (const auto& h : t.headers) cell(h, true, "E8E8E8");
-    x << "</w:tr>";
-    for (std::size_t r = 0; r < t.rows.size(); ++r) {
-        x << "<w:tr><w:trPr><w:cantSplit/></w:trPr>";
-        for (std::size_t c = 0; c < t.headers.size(); ++c) {
-            double h = t.heat.empty() ? -1 : t.heat[r][c];
-            cell(t.rows[r][c], c < t.header_cols, h >= 0 ? heat_colour(h).substr(1) : "");
-        }
-        x << "</w:tr>";
-    }
-    x << "</w:tbl>";
-    for (const auto& note : t.notes) x << para(run(note, 16, false, true));
-    x << "<w:p/>";
+    docx_table(x, t, kTextWidth, [](const std::string& text, bool bold, bool italic) {
+        return para(run(text, 16, bold, italic));
+    });
 }
 
 // Width and height of a PNG from its IHDR chunk; {0, 0} when the bytes are not a PNG.

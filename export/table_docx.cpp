@@ -48,33 +48,8 @@ std::string docx_document_xml(const std::vector<analysis::Table>& tables, const 
     for (const auto& t : tables) {
         t.check();
         if (!t.title.empty()) x << paragraph(t.title, o, true);
-        const std::size_t n = std::max<std::size_t>(t.headers.size(), 1);
-        const int col_w = static_cast<int>(text_w / static_cast<int>(n));
-        x << "<w:tbl><w:tblPr><w:tblW w:w=\"" << text_w << "\" w:type=\"dxa\"/><w:tblBorders>";
-        for (const char* side : {"top", "left", "bottom", "right", "insideH", "insideV"})
-            x << "<w:" << side << " w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"999999\"/>";
-        x << "</w:tblBorders><w:tblLayout w:type=\"fixed\"/></w:tblPr><w:tblGrid>";
-        for (std::size_t c = 0; c < n; ++c) x << "<w:gridCol w:w=\"" << col_w << "\"/>";
-        x << "</w:tblGrid>";
-        auto cell = [&](const std::string& text, bool bold, const std::string& fill) {
-            x << "<w:tc><w:tcPr><w:tcW w:w=\"" << col_w << "\" w:type=\"dxa\"/>";
-            if (!fill.empty()) x << "<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"" << fill << "\"/>";
-            x << "</w:tcPr>" << paragraph(text, o, bold) << "</w:tc>";
-        };
-        x << "<w:tr><w:trPr><w:tblHeader/></w:trPr>";
-        for (const auto& h : t.headers) cell(h, true, "E8E8E8");
-        x << "</w:tr>";
-        for (std::size_t r = 0; r < t.rows.size(); ++r) {
-            x << "<w:tr><w:trPr><w:cantSplit/></w:trPr>";
-            for (std::size_t c = 0; c < t.headers.size(); ++c) {
-                double h = t.heat.empty() ? -1 : t.heat[r][c];
-                cell(t.rows[r][c], c < t.header_cols, h >= 0 ? heat_colour(h).substr(1) : "");
-            }
-            x << "</w:tr>";
-        }
-        x << "</w:tbl>";
-        for (const auto& note : t.notes) x << paragraph(note, o, false);
-        x << "<w:p/>";  // Word needs a paragraph between and after tables
+        // Notes keep the table's plain style here (the study report sets them in italics).
+        docx_table(x, t, text_w, [&](const std::string& text, bool bold, bool) { return paragraph(text, o, bold); });
     }
     if (tables.empty()) x << "<w:p/>";
     x << "<w:sectPr><w:pgSz w:w=\"" << page_w << "\" w:h=\"" << page_h << "\""
