@@ -2,14 +2,18 @@
 // and composed, and stored in a project, against the floor of reading + NFC-normalising the same bytes.
 // The headline figure is the `tessera import` command itself (a child process, its peak RSS from
 // wait4); the in-process stages beside it say where the time goes.
+// A second reference, SQLite itself writing the same rows, says what storing costs before any of our
+// code runs, so the command can be judged against reading + normalising + storing as well.
 // Usage: bench_import [files=500] [words_per_file=8000] [repeats=5]
 #include "bench_util.hpp"
 #include "import/import_file.hpp"
 #include "store/database.hpp"
+#include "store/prepared_document.hpp"
 #include "store/project.hpp"
 #include "text/encoding.hpp"
 #include "text/text.hpp"
 
+#include <sqlite3.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <fcntl.h>
@@ -22,6 +26,7 @@
 #include <cstdio>
 #include <fstream>
 #include <memory>
+#include <optional>
 #include <stdexcept>
 #include <random>
 #include <string>
@@ -239,12 +244,17 @@ std::size_t import_pass(const std::vector<CorpusFile>& corpus, std::size_t count
     return sink;
 }
 
-// Import and store every document in one transaction, as `tessera import` does.
-std::size_t store_pass(const std::vector<CorpusFile>& corpus, const fs::path& project_path) {
+// A fresh project, with its -wal and -shm gone too.
+Project fresh_project(const fs::path& project_path) {
     fs::remove(project_path);
     fs::remove(project_path.string() + "-wal");
     fs::remove(project_path.string() + "-shm");
-    Project p = Project::create(project_path);
+    return Project::create(project_path);
+}
+
+// Import and store every document in one transaction, as `tessera import` does.
+std::size_t store_pass(const std::vector<CorpusFile>& corpus, const fs::path& project_path) {
+    Project p = fresh_project(project_path);
     store::Transaction tx(p.db());
     std::size_t n = 0;
     for (const auto& f : corpus) {
@@ -253,6 +263,112 @@ std::size_t store_pass(const std::vector<CorpusFile>& corpus, const fs::path& pr
     }
     tx.commit();
     return n;
+}
+
+// Storing alone: documents parsed and prepared beforehand, stored in one transaction.
+std::size_t store_prepared_pass(const std::vector<PreparedDocument>& docs, const fs::path& project_path) {
+    Project p = fresh_project(project_path);
+    store::Transaction tx(p.db());
+    for (const auto& d : docs) p.add_document(d, true);
+    tx.commit();
+    return docs.size();
+}
+
+// The storage reference: SQLite itself, through its C API and no Tessera code, writing the same rows
+// (document, text, speakers, cases, turns) into the same schema with the same settings (a project
+// made by Project::create: WAL, 16 KiB pages, foreign keys on, synchronous=NORMAL), in one
+// transaction. What storing costs before anything of ours runs. Without `rows`, only the documents
+// and their texts: the least any schema keeping transcripts in a WAL-mode SQLite file could write.
+std::size_t sqlite_pass(const std::vector<PreparedDocument>& docs, const fs::path& project_path, bool rows = true) {
+    fresh_project(project_path);  // closed again at once: the schema is what is wanted
+    sqlite3* db = nullptr;
+    auto check = [&](int rc, int want) {
+        if (rc != want) throw std::runtime_error(std::string("sqlite: ") + sqlite3_errmsg(db));
+    };
+    check(sqlite3_open(project_path.c_str(), &db), SQLITE_OK);
+    check(sqlite3_exec(db, "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; BEGIN", nullptr, nullptr, nullptr),
+          SQLITE_OK);
+    const char* sql[] = {
+        "INSERT INTO documents(guid, name, content_hash, origin, imported_at, position, word_count, length) "
+        "VALUES (?1, ?2, ?3, ?4, '2026-11-24T10:00:00Z', ?5, ?6, ?7)",
+        "INSERT INTO document_texts(document_id, text) VALUES (?1, ?2)",
+        "INSERT INTO cases(guid, name) VALUES (?1, ?2) ON CONFLICT(name) DO NOTHING",
+        "SELECT id FROM cases WHERE name = ?1",
+        "INSERT INTO speakers(guid, document_id, label, role, case_id) VALUES (?1, ?2, ?3, ?4, ?5)",
+        "INSERT INTO turns(document_id, ordinal, start, \"end\", speaker_id, start_ms, end_ms) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"};
+    sqlite3_stmt* st[6] = {};
+    for (int i = 0; i < 6; ++i) check(sqlite3_prepare_v2(db, sql[i], -1, &st[i], nullptr), SQLITE_OK);
+    enum { kDoc, kText, kCase, kCaseId, kSpeaker, kTurn };
+    auto text = [](sqlite3_stmt* s, int i, const std::string& v) {
+        sqlite3_bind_text(s, i, v.data(), static_cast<int>(v.size()), SQLITE_STATIC);
+    };
+    auto done = [&](sqlite3_stmt* s) {
+        check(sqlite3_step(s), SQLITE_DONE);
+        sqlite3_reset(s);
+    };
+    std::int64_t serial = 0;
+    auto guid = [&] { return "00000000-0000-4000-8000-" + std::to_string(100000000000 + ++serial); };
+    for (std::size_t n = 0; n < docs.size(); ++n) {
+        const PreparedDocument& d = docs[n];
+        std::string g = guid();
+        text(st[kDoc], 1, g);
+        text(st[kDoc], 2, d.doc().name);
+        text(st[kDoc], 3, d.content_hash());
+        text(st[kDoc], 4, d.doc().origin);
+        sqlite3_bind_int64(st[kDoc], 5, static_cast<sqlite3_int64>(n));
+        sqlite3_bind_int64(st[kDoc], 6, d.word_count());
+        sqlite3_bind_int64(st[kDoc], 7, d.length());
+        done(st[kDoc]);
+        const sqlite3_int64 doc_id = sqlite3_last_insert_rowid(db);
+        sqlite3_bind_int64(st[kText], 1, doc_id);
+        text(st[kText], 2, d.doc().text);
+        done(st[kText]);
+        if (!rows) continue;
+        std::vector<std::pair<std::string, sqlite3_int64>> speakers;
+        for (const auto& s : d.doc().speakers) {
+            std::optional<sqlite3_int64> case_id;
+            if (s.role == SpeakerRole::participant && !s.case_name.empty()) {
+                std::string cg = guid();
+                text(st[kCase], 1, cg);
+                text(st[kCase], 2, s.case_name);
+                done(st[kCase]);
+                text(st[kCaseId], 1, s.case_name);
+                check(sqlite3_step(st[kCaseId]), SQLITE_ROW);
+                case_id = sqlite3_column_int64(st[kCaseId], 0);
+                sqlite3_reset(st[kCaseId]);
+            }
+            std::string sg = guid();
+            text(st[kSpeaker], 1, sg);
+            sqlite3_bind_int64(st[kSpeaker], 2, doc_id);
+            text(st[kSpeaker], 3, s.label);
+            sqlite3_bind_text(st[kSpeaker], 4, to_string(s.role), -1, SQLITE_STATIC);
+            if (case_id) sqlite3_bind_int64(st[kSpeaker], 5, *case_id);
+            else sqlite3_bind_null(st[kSpeaker], 5);
+            done(st[kSpeaker]);
+            speakers.emplace_back(s.label, sqlite3_last_insert_rowid(db));
+        }
+        std::int64_t ordinal = 0;
+        for (const auto& t : d.doc().turns) {
+            sqlite3_stmt* s = st[kTurn];
+            sqlite3_bind_int64(s, 1, doc_id);
+            sqlite3_bind_int64(s, 2, ordinal++);
+            sqlite3_bind_int64(s, 3, t.span.start);
+            sqlite3_bind_int64(s, 4, t.span.end);
+            sqlite3_bind_null(s, 5);
+            for (const auto& [label, id] : speakers)
+                if (label == t.speaker_label) sqlite3_bind_int64(s, 5, id);
+            if (t.start_ms) sqlite3_bind_int64(s, 6, *t.start_ms);
+            else sqlite3_bind_null(s, 6);
+            if (t.end_ms) sqlite3_bind_int64(s, 7, *t.end_ms);
+            else sqlite3_bind_null(s, 7);
+            done(s);
+        }
+    }
+    check(sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr), SQLITE_OK);
+    for (auto* s : st) sqlite3_finalize(s);
+    check(sqlite3_close(db), SQLITE_OK);
+    return docs.size();
 }
 
 struct ChildRun {
@@ -336,7 +452,13 @@ int main(int argc, char** argv) {
 
     // Then rounds of every stage in turn, so that the machine's drifting load (these are shared
     // machines) falls on the floor and the stages alike; ratios are taken within each round.
-    std::vector<double> floor_t, import_t, store_t, cli_t, import_r, store_r, cli_r;
+    // The stored form of every document, made once, for the two storing-only stages.
+    std::vector<PreparedDocument> prepared;
+    for (const auto& f : corpus)
+        prepared.push_back(PreparedDocument::prepare(importer::compose(importer::import_file(f.path))));
+    std::vector<double> floor_t, import_t, store_t, cli_t, sqlite_t, stored_t, import_r, store_r, cli_r, stored_r,
+        cli_both_r, sqlite_r,
+        text_t, text_r;
     for (int r = 0; r < repeats; ++r) {
         auto timed = [](auto&& f) {
             auto a = Clock::now();
@@ -347,15 +469,23 @@ int main(int argc, char** argv) {
         import_t.push_back(timed([&] { sink += import_pass(corpus, corpus.size()); }));
         store_t.push_back(timed([&] { sink += store_pass(corpus, project); }));
         cli_t.push_back(cli_import(corpus, corpus.size(), project).seconds);
+        sqlite_t.push_back(timed([&] { sink += sqlite_pass(prepared, project); }));
+        stored_t.push_back(timed([&] { sink += store_prepared_pass(prepared, project); }));
+        stored_r.push_back(stored_t.back() / sqlite_t.back());
+        sqlite_r.push_back(sqlite_t.back() / floor_t.back());
+        text_t.push_back(timed([&] { sink += sqlite_pass(prepared, project, false); }));
+        text_r.push_back(text_t.back() / floor_t.back());
+        cli_both_r.push_back(cli_t.back() / (floor_t.back() + sqlite_t.back()));
         import_r.push_back(import_t.back() / floor_t.back());
         store_r.push_back(store_t.back() / floor_t.back());
         cli_r.push_back(cli_t.back() / floor_t.back());
     }
 
-    auto line = [&](const char* what, const std::vector<double>& t, const std::vector<double>* ratios) {
+    auto line = [&](const char* what, const std::vector<double>& t, const std::vector<double>* ratios,
+                    const char* against = "floor") {
         double m = bench::median(t);
         std::printf("%-34s %8.3f s  %7.1f MB/s  %10.0f words/s", what, m, mb / m, static_cast<double>(word_count) / m);
-        if (ratios != nullptr) std::printf("  %5.2fx floor", bench::median(*ratios));
+        if (ratios != nullptr) std::printf("  %5.2fx %s", bench::median(*ratios), against);
         std::printf("\n");
     };
     std::printf("medians of %d rounds (ratios: median of the per-round ratios)\n", repeats);
@@ -363,6 +493,11 @@ int main(int argc, char** argv) {
     line("import + compose (no store)", import_t, &import_r);
     line("import + compose + store (1 tx)", store_t, &store_r);
     line("tessera import (the command)", cli_t, &cli_r);
+    std::printf("storing alone (documents prepared beforehand):\n");
+    line("SQLite C API, same rows (reference)", sqlite_t, &sqlite_r);
+    line("Project::add_document", stored_t, &stored_r, "SQLite");
+    line("SQLite C API, texts only", text_t, &text_r);
+    std::printf("tessera import against floor + SQLite reference: %.2fx\n", bench::median(cli_both_r));
     std::printf("peak RSS: %.1f MiB after corpus, %.1f MiB after %zu files, %.1f MiB after %d files, %.1f MiB "
                 "after storing\n",
                 rss_start / 1024.0, rss_fifth / 1024.0, corpus.size() / 5, rss_import / 1024.0, files,
