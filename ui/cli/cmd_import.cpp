@@ -3,6 +3,7 @@
 #include "commands/project_commands.hpp"
 #include "import/csv_responses.hpp"
 #include "import/import_file.hpp"
+#include "import/prepared_file.hpp"
 #include "import/speaker_mapping.hpp"
 #include "text/text.hpp"
 #include "ui/cli/cli_common.hpp"
@@ -96,34 +97,13 @@ void run_import(const ImportArgs& a) {
     // ahead of storing, which overlaps the two and holds only a few transcripts in memory however
     // many files there are. A failure in file 37 of 40 still leaves the project untouched:
     // everything is stored in one transaction.
-    struct ParsedFile {
-        std::vector<PreparedDocument> docs;
-        std::string format;
-        std::string encoding;
-        Diagnostics diagnostics;
-    };
     auto parse = [&](std::size_t i) {
-        ParsedFile out;
-        std::vector<importer::ImportedDocument> parsed;
-        if (csv[i]) {
-            parsed = std::move(csv[i]->documents);
-        } else {
-            parsed.push_back(importer::import_file(a.files[i], opt));
-        }
-        for (auto& d : parsed) {
-            NewDocument nd = importer::compose(d);
-            if (!mapping.entries.empty() || mapping.scope != importer::CaseScope::label)
-                importer::apply_speaker_mapping(nd, mapping);
-            out.docs.push_back(PreparedDocument::prepare(std::move(nd)));
-            out.format = d.format;
-            out.encoding = d.encoding;
-            out.diagnostics.insert(out.diagnostics.end(), d.diagnostics.begin(), d.diagnostics.end());
-        }
-        return out;
+        if (csv[i]) return importer::prepare_documents(std::move(csv[i]->documents), mapping);
+        return importer::prepare_file(a.files[i], opt, mapping);
     };
     // Parsing takes about twice as long as storing: two or more workers keep the store busy.
     const std::size_t workers = std::clamp<std::size_t>(std::thread::hardware_concurrency(), 2, 4);
-    ReadAhead<ParsedFile> ahead(a.files.size(), parse, workers + 1, workers);
+    ReadAhead<importer::PreparedFile> ahead(a.files.size(), parse, workers + 1, workers);
 
     // Takes the next file's documents on this thread, checking them for duplicates (which needs
     // the project) and keeping its notes; nullopt after the last file.
@@ -131,8 +111,8 @@ void run_import(const ImportArgs& a) {
     std::vector<std::string> notes;
     std::size_t next_file = 0;
     std::optional<Progress> bar(std::in_place, a.files.size());  // reset before printing results
-    auto take_file = [&]() -> std::optional<ParsedFile> {
-        std::optional<ParsedFile> f = ahead.next();
+    auto take_file = [&]() -> std::optional<importer::PreparedFile> {
+        std::optional<importer::PreparedFile> f = ahead.next();
         if (!f) return f;
         const std::string& file = a.files[next_file];
         bar->step(next_file++, file);
@@ -150,7 +130,7 @@ void run_import(const ImportArgs& a) {
 
     if (a.dry_run) {
         nlohmann::json j = nlohmann::json::array();
-        while (std::optional<ParsedFile> f = take_file()) {
+        while (std::optional<importer::PreparedFile> f = take_file()) {
             for (const auto& prepared : f->docs) {
                 const NewDocument& d = prepared.doc();
                 nlohmann::json speakers = nlohmann::json::array();
@@ -194,7 +174,7 @@ void run_import(const ImportArgs& a) {
     std::deque<PreparedDocument> pending;
     auto source = [&]() -> std::optional<PreparedDocument> {
         while (pending.empty()) {
-            std::optional<ParsedFile> f = take_file();
+            std::optional<importer::PreparedFile> f = take_file();
             if (!f) return std::nullopt;
             for (auto& d : f->docs) pending.push_back(std::move(d));
         }

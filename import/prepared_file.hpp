@@ -1,0 +1,32 @@
+// PreparedFile: one source file read, composed, mapped and prepared for storing, made without a project.
+#pragma once
+
+#include "import/import_options.hpp"
+#include "import/imported_document.hpp"
+#include "import/speaker_mapping.hpp"
+#include "store/prepared_document.hpp"
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace tessera::importer {
+
+/// What an import stores from one file (a survey CSV can give several documents), with what it
+/// says about how it was read. Needs no project, so front ends make these on worker threads.
+struct PreparedFile {
+    std::vector<PreparedDocument> docs;
+    std::string format;    // of the last document ("txt", "docx", ...)
+    std::string encoding;  // likewise; "" for formats without one
+    Diagnostics diagnostics;
+};
+
+/// compose(), apply_speaker_mapping() (when the mapping says anything) and PreparedDocument::prepare
+/// for each of `parsed`. Throws what they throw.
+PreparedFile prepare_documents(std::vector<ImportedDocument> parsed, const SpeakerMapping& mapping);
+
+/// import_file() then prepare_documents(). Throws ImportError naming the file, as import_file does.
+PreparedFile prepare_file(const std::filesystem::path& path, const ImportOptions& options,
+                          const SpeakerMapping& mapping);
+
+}  // namespace tessera::importer
