@@ -8,9 +8,19 @@
 
 #include <imgui.h>
 
+#include <filesystem>
 #include <string>
 
 namespace tessera::test {
+
+/// The app opened on `project` as `coder`, leaving the user's recent-projects list alone.
+inline gui::AppOptions app_options(const std::filesystem::path& project, const std::string& coder = "Amara") {
+    gui::AppOptions o;
+    o.project = project;
+    o.coder = coder;
+    o.remember_recent = false;
+    return o;
+}
 
 class Headless {
 public:

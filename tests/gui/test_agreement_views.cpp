@@ -64,13 +64,7 @@ struct Fixture {
         st.execute(p, std::move(cmd));
         return raw->team_codes().at(0);
     }
-    gui::AppOptions options() {
-        gui::AppOptions o;
-        o.project = path;
-        o.coder = "Amara";
-        o.remember_recent = false;
-        return o;
-    }
+    gui::AppOptions options() { return tessera::test::app_options(path); }
     std::vector<Coding> consensus_codings() {
         auto c = p.find_coder(kConsensusCoder);
         return c ? p.codings({std::nullopt, std::nullopt, c->id}) : std::vector<Coding>{};

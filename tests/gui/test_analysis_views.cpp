@@ -99,13 +99,7 @@ struct Study {
         c.span = {static_cast<std::int64_t>(pos), static_cast<std::int64_t>(pos + text::to_utf32(words).size())};
         p.insert_coding(c);
     }
-    gui::AppOptions options() {
-        gui::AppOptions o;
-        o.project = path;
-        o.coder = "Amara";
-        o.remember_recent = false;
-        return o;
-    }
+    gui::AppOptions options() { return tessera::test::app_options(path); }
     std::string cell(const std::string& kase, const std::string& code) {
         return "matrix/cell/" + std::to_string(cases[kase]) + "/" + std::to_string(codes[code]);
     }

@@ -69,13 +69,7 @@ struct Fixture {
         c.span = s;
         return p.insert_coding(c);
     }
-    gui::AppOptions options(const std::string& coder = "Amara") {
-        gui::AppOptions o;
-        o.project = path;
-        o.coder = coder;
-        o.remember_recent = false;
-        return o;
-    }
+    gui::AppOptions options(const std::string& coder = "Amara") { return tessera::test::app_options(path, coder); }
     std::vector<Coding> codings_of(RowId coder) { return p.codings({std::nullopt, std::nullopt, coder}); }
 };
 
@@ -371,43 +365,6 @@ TEST_CASE("clicking a stripe selects its coding, which can be fitted to a new se
     h.key(Headless::kDelete);
     h.frames(1);
     CHECK(f.codings_of(f.amara).empty());
-}
-
-TEST_CASE("import previews speakers and turns, writes nothing until confirmed, then imports", "[ui]") {
-    Fixture f;
-    gui::App app(f.options());
-    Headless h(app);
-    h.frames(2);
-    TempDir src;
-    tessera::test::write_file(src / "interview.txt",
-                              "Interviewer: How did the letter land?\n\nP9: Badly, if I'm honest — it felt like a fine 😟.\n");
-    app.import_view().preview({src / "interview.txt"}, app.cache(), app.state());
-    h.frames(2);
-    REQUIRE(h.drawn("import/doc/0"));
-    CHECK(f.p.documents().size() == 1);
-    h.click(h.at("import/confirm"));
-    h.frames(1);
-    auto docs = f.p.documents();
-    REQUIRE(docs.size() == 2);
-    CHECK(app.state().document_id == docs.back().id);
-    CHECK(f.p.find_case("P9").has_value());
-}
-
-TEST_CASE("an unreadable import file shows an error naming it and imports nothing", "[ui]") {
-    Fixture f;
-    gui::App app(f.options());
-    Headless h(app);
-    h.frames(2);
-    TempDir src;
-    tessera::test::write_file(src / "broken.docx", "this is not a zip file");
-    app.import_view().preview({src / "broken.docx"}, app.cache(), app.state());
-    h.frames(2);
-    REQUIRE(h.drawn("notification/error/title"));
-    CHECK(!h.drawn("import/doc/0"));
-    bool named = false;
-    for (const auto& n : app.state().notifications) named |= n.message.find("broken.docx") != std::string::npos;
-    CHECK(named);
-    CHECK(f.p.documents().size() == 1);
 }
 
 TEST_CASE("a write waiting for another window shows a notice, then saves", "[ui]") {

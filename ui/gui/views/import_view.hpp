@@ -1,27 +1,47 @@
-// Import: choose transcript files, preview them (the importer's dry run), then import all or none.
+// Import: choose transcript files, read them in the background, preview them (the importer's dry
+// run) with the options that change how they are read, then import all or none.
 #pragma once
 
-#include "model/document.hpp"
+#include "import/prepared_file.hpp"
 #include "ui/gui/app_state.hpp"
 #include "ui/gui/command_queue.hpp"
 #include "ui/gui/file_dialog.hpp"
+#include "ui/gui/import_job.hpp"
 #include "ui/gui/model_cache.hpp"
 
 #include <filesystem>
+#include <memory>
 #include <vector>
 
 namespace tessera::gui {
+
+/// How the chosen files are read: the importer's options a researcher may need to change when
+/// detection guesses wrong (the CLI's --encoding, --no-speakers, --speaker-pattern, --case-scope
+/// and --map).
+struct ImportSettings {
+    std::string encoding;         // empty: detect
+    bool detect_speakers = true;
+    std::string speaker_pattern;  // empty: built-in detection
+    bool restart_per_document = false;  // CaseScope::document: "P1" in two groups are two people
+    std::string mapping_file;     // speaker -> case mapping CSV; empty: none
+};
 
 class ImportView {
 public:
     /// Starts choosing files (zenity, else the in-app browser).
     void open();
-    /// Parses `files` for the preview; nothing is written. A file that fails becomes an error
-    /// notification naming it, and the preview is dropped (all or none).
-    void preview(const std::vector<std::filesystem::path>& files, const ModelCache& c, AppState& s);
-    /// Draws the file browser and the preview modal; "Import" queues one ImportDocuments command.
+    /// Starts reading `files` in the background with the current settings; nothing is written.
+    /// The preview opens when all are read. A file that fails becomes an error notification
+    /// naming it, and nothing of that reading is kept (all or none).
+    void read(const std::vector<std::filesystem::path>& files, AppState& s);
+    /// As read(), with the job given: how tests hold a reading at a chosen file.
+    void start(const std::vector<std::filesystem::path>& files, std::unique_ptr<ImportJob> job);
+    /// Draws the file browser, the reading progress (with Cancel) and the preview modal; "Import"
+    /// queues one ImportDocuments command.
     void draw(AppState& s, const ModelCache& c, CommandQueue& q);
+    bool busy() const { return m_job != nullptr; }
     bool has_preview() const { return !m_docs.empty(); }
+    ImportSettings& settings() { return m_settings; }
 
 private:
     struct Row {
@@ -30,12 +50,23 @@ private:
         std::vector<std::string> notes;
         bool duplicate = false;
     };
+    void collect(AppState& s, const ModelCache& c);
+    void draw_progress();
+    void draw_settings(AppState& s);
+    void clear();
+
     FileBrowser m_browser;
+    FileBrowser m_map_browser;
+    ImportSettings m_settings;
+    std::unique_ptr<ImportJob> m_job;
+    std::vector<std::filesystem::path> m_files;  // what m_job reads (or read), for reading again
     std::vector<PreparedDocument> m_docs;
     std::vector<Row> m_rows;
+    std::string m_reread_error;  // why the last "Read again" failed; the preview keeps the earlier reading
     bool m_open_preview = false;
+    bool m_open_progress = false;
     bool m_force = false;
-    std::vector<std::filesystem::path> m_pending;  // chosen, not yet previewed
+    std::vector<std::filesystem::path> m_pending;  // chosen, not yet read
 };
 
 }  // namespace tessera::gui

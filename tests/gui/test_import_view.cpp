@@ -1,0 +1,229 @@
+// Headless tests of importing in the workbench: files read in the background with progress and
+// Cancel, the preview, reading again with other options, and all-or-none when a file fails.
+#include "headless.hpp"
+#include "test_support.hpp"
+#include "ui/gui/import_job.hpp"
+#include "ui/gui/probe.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <chrono>
+#include <future>
+#include <thread>
+
+using namespace tessera;
+using tessera::test::Headless;
+using tessera::test::TempDir;
+
+namespace {
+
+struct Study {
+    TempDir dir;
+    std::filesystem::path path = dir / "import.tessera";
+    Project p = Project::create(path);  // "another window" on the same file
+    TempDir src;
+
+    Study() { p.insert_coder({0, "", "Amara"}); }
+    gui::AppOptions options() { return tessera::test::app_options(path); }
+    std::filesystem::path file(const std::string& name, const std::string& bytes) {
+        tessera::test::write_file(src / name, bytes);
+        return src / name;
+    }
+};
+
+// Original text: an interview with a facilitator and one participant.
+const char* kInterview = "Interviewer: How did the letter land?\n\nP9: Badly, if I'm honest — it felt like a fine 😟.\n";
+
+// Draws frames until the background reading is over and its result taken (bounded: a hung job fails).
+void finish_reading(Headless& h, gui::App& app) {
+    for (int i = 0; i < 1000 && app.import_view().busy(); ++i) {
+        h.frames(1);
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+    REQUIRE(!app.import_view().busy());
+    h.frames(2);
+}
+
+bool notified(gui::App& app, const std::string& words) {
+    for (const auto& n : app.state().notifications)
+        if (n.message.find(words) != std::string::npos || n.title.find(words) != std::string::npos) return true;
+    return false;
+}
+
+}  // namespace
+
+TEST_CASE("import reads in the background, previews speakers and turns, writes nothing until confirmed", "[ui]") {
+    Study f;
+    gui::App app(f.options());
+    Headless h(app);
+    h.frames(2);
+    app.import_view().read({f.file("interview.txt", kInterview)}, app.state());
+    finish_reading(h, app);
+    REQUIRE(h.drawn("import/doc/0"));
+    CHECK(h.drawn("import/doc/0/speaker/1"));  // Interviewer and P9
+    CHECK(f.p.documents().empty());
+    h.click(h.at("import/confirm"));
+    h.frames(1);
+    auto docs = f.p.documents();
+    REQUIRE(docs.size() == 1);
+    CHECK(app.state().document_id == docs.back().id);
+    CHECK(f.p.find_case("P9").has_value());
+    CHECK(f.p.turns(docs.back().id).size() == 2);
+}
+
+TEST_CASE("an unreadable import file shows an error naming it and imports nothing", "[ui]") {
+    Study f;
+    gui::App app(f.options());
+    Headless h(app);
+    h.frames(2);
+    app.import_view().read({f.file("broken.docx", "this is not a zip file")}, app.state());
+    finish_reading(h, app);
+    REQUIRE(h.drawn("notification/error/title"));
+    CHECK(!h.drawn("import/doc/0"));
+    CHECK(notified(app, "broken.docx"));
+    CHECK(f.p.documents().empty());
+}
+
+TEST_CASE("a failing file among many keeps nothing of the reading, and names the file", "[ui]") {
+    Study f;
+    gui::App app(f.options());
+    Headless h(app);
+    h.frames(2);
+    std::vector<std::filesystem::path> files;
+    for (int i = 0; i < 12; ++i)
+        files.push_back(i == 8 ? f.file("group 9.docx", "PK not really a zip")
+                               : f.file("group " + std::to_string(i + 1) + ".txt",
+                                        "P" + std::to_string(i + 1) + ": A different answer, number " +
+                                            std::to_string(i + 1) + ".\n"));
+    app.import_view().read(files, app.state());
+    finish_reading(h, app);
+    CHECK(notified(app, "group 9.docx"));
+    CHECK(!app.import_view().has_preview());
+    CHECK(!h.drawn("import/doc/0"));
+    CHECK(f.p.documents().empty());
+}
+
+TEST_CASE("reading shows progress naming the file, and Cancel drops what was read", "[ui]") {
+    Study f;
+    gui::App app(f.options());
+    Headless h(app);
+    h.frames(2);
+    std::vector<std::filesystem::path> files = {f.file("a.txt", kInterview), f.file("b.txt", "P1: second\n"),
+                                                f.file("c.txt", "P2: third\n")};
+    // The second file is held until the test has clicked Cancel, so the progress is seen mid-way.
+    std::promise<void> release;
+    std::shared_future<void> released = release.get_future().share();
+    std::vector<std::string> names = {files[0].string(), files[1].string(), files[2].string()};
+    auto job = std::make_unique<gui::ImportJob>(names, [files, released](std::size_t i) {
+        if (i == 1) released.wait();
+        return importer::prepare_file(files[i], {}, {});
+    });
+    gui::ImportJob* seen = job.get();
+    app.import_view().start(files, std::move(job));
+    for (int i = 0; i < 400 && seen->done() < 1; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    REQUIRE(seen->done() == 1);
+    h.frames(2);
+    REQUIRE(h.drawn("import/progress"));
+    CHECK(seen->current() == files[1].string());
+    h.click(h.at("import/cancel"));
+    CHECK(seen->cancelled());
+    release.set_value();
+    finish_reading(h, app);
+    CHECK(!h.drawn("import/progress"));
+    CHECK(!h.drawn("import/doc/0"));
+    CHECK(!app.import_view().has_preview());
+    CHECK(f.p.documents().empty());
+}
+
+TEST_CASE("the job itself: files in order, all or none, a cancel keeps only what was read", "[ui]") {
+    SECTION("in order whatever order the workers finish in") {
+        std::vector<std::string> names = {"0", "1", "2", "3", "4", "5"};
+        gui::ImportJob job(names, [](std::size_t i) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(i % 2 ? 1 : 8));
+            importer::PreparedFile f;
+            f.format = std::to_string(i);
+            return f;
+        });
+        while (!job.finished()) std::this_thread::sleep_for(std::chrono::milliseconds(2));
+        auto files = job.take();
+        REQUIRE(files.size() == 6);
+        for (std::size_t i = 0; i < files.size(); ++i) CHECK(files[i].format == std::to_string(i));
+        CHECK(job.done() == 6);
+    }
+    SECTION("the first failure is what take() throws") {
+        gui::ImportJob job({"a", "b", "c"}, [](std::size_t i) -> importer::PreparedFile {
+            if (i == 1) throw ImportError("b.txt", "empty file");
+            return {};
+        });
+        while (!job.finished()) std::this_thread::sleep_for(std::chrono::milliseconds(2));
+        CHECK_THROWS_WITH(job.take(), Catch::Contains("b.txt") && Catch::Contains("empty file"));
+    }
+}
+
+TEST_CASE("reading again with other options replaces the preview; a bad option keeps it and says why", "[ui]") {
+    Study f;
+    gui::App app(f.options());
+    Headless h(app);
+    h.frames(2);
+    app.import_view().read({f.file("interview.txt", kInterview)}, app.state());
+    finish_reading(h, app);
+    REQUIRE(h.drawn("import/doc/0/speaker/0"));
+    h.click(h.at("import/options"));
+    h.frames(2);
+
+    // Speaker detection off: one turn per paragraph and no speakers.
+    h.click(h.at("import/detect_speakers"));
+    h.frames(1);
+    CHECK(!app.import_view().settings().detect_speakers);
+    h.click(h.at("import/reread"));
+    finish_reading(h, app);
+    REQUIRE(h.drawn("import/doc/0"));
+    CHECK(!h.drawn("import/doc/0/speaker/0"));
+
+    // A pattern that is not a regex: the error is shown in the preview, which stays as it was.
+    app.import_view().settings().detect_speakers = true;
+    app.import_view().settings().speaker_pattern = "([unclosed";
+    h.frames(1);
+    h.click(h.at("import/reread"));
+    finish_reading(h, app);
+    CHECK(h.drawn("import/reread_error"));
+    CHECK(!h.drawn("notification/error/title"));
+    REQUIRE(h.drawn("import/doc/0"));
+    CHECK(!h.drawn("import/doc/0/speaker/0"));
+
+    // A mapping file that cannot be read, likewise.
+    app.import_view().settings().speaker_pattern.clear();
+    app.import_view().settings().mapping_file = (f.src / "missing.csv").string();
+    h.frames(1);
+    h.click(h.at("import/reread"));
+    h.frames(2);
+    CHECK(h.drawn("import/reread_error"));
+    REQUIRE(h.drawn("import/doc/0"));
+
+    // A mapping file naming P9's case, and numbering restarting per document for the rest.
+    app.import_view().settings().speaker_pattern.clear();
+    app.import_view().settings().mapping_file = f.file("map.csv", "document,label,case\n*,P9,Participant nine\n").string();
+    h.frames(1);
+    h.click(h.at("import/reread"));
+    finish_reading(h, app);
+    REQUIRE(h.drawn("import/doc/0/speaker/1"));
+    h.click(h.at("import/confirm"));
+    h.frames(1);
+    REQUIRE(f.p.documents().size() == 1);
+    CHECK(f.p.find_case("Participant nine").has_value());
+    CHECK(!f.p.find_case("P9").has_value());
+}
+
+TEST_CASE("a speaker mapping that cannot be read stops the reading with a clear error", "[ui]") {
+    Study f;
+    gui::App app(f.options());
+    Headless h(app);
+    h.frames(2);
+    app.import_view().settings().mapping_file = f.file("map.csv", "document,label\n*,P9\n").string();
+    app.import_view().read({f.file("interview.txt", kInterview)}, app.state());
+    h.frames(2);
+    CHECK(!app.import_view().busy());
+    CHECK(notified(app, "map.csv"));
+    CHECK(!h.drawn("import/doc/0"));
+    CHECK(f.p.documents().empty());
+}
