@@ -16,6 +16,7 @@ struct CaseAttributeOptions {
 };
 
 struct CaseAttributeTable {
+    std::string id_column;               // the header of the column the case names came from
     std::vector<std::string> columns;    // attribute names in file order (id column excluded)
     std::vector<AttributeType> types;    // one per column
     std::vector<Case> cases;             // name = id; attributes in column order, empty cells left out

@@ -1,5 +1,6 @@
 // Headless tests of importing in the workbench: files read in the background with progress and
-// Cancel, the preview, reading again with other options, and all-or-none when a file fails.
+// Cancel, the preview, reading again with other options, and all-or-none when a file fails; case
+// attributes from a CSV.
 #include "headless.hpp"
 #include "test_support.hpp"
 #include "ui/gui/import_job.hpp"
@@ -42,6 +43,12 @@ void finish_reading(Headless& h, gui::App& app) {
     }
     REQUIRE(!app.import_view().busy());
     h.frames(2);
+}
+
+Case case_named(const Project& p, const std::string& name) {
+    auto c = p.find_case(name);
+    REQUIRE(c.has_value());
+    return *c;
 }
 
 bool notified(gui::App& app, const std::string& words) {
@@ -226,4 +233,54 @@ TEST_CASE("a speaker mapping that cannot be read stops the reading with a clear 
     CHECK(notified(app, "map.csv"));
     CHECK(!h.drawn("import/doc/0"));
     CHECK(f.p.documents().empty());
+}
+
+TEST_CASE("case attributes from a CSV: previewed typed, set in one command, undone in one", "[ui]") {
+    Study f;
+    f.p.ensure_case("P1");
+    gui::App app(f.options());
+    Headless h(app);
+    h.frames(2);
+    auto csv = f.file("participants.csv", "code,participant,age,group\nA,P1,34,FG1\nB,P2,51,FG1\nC,P3,29,FG2\n");
+    app.attributes_view().read(csv, app.state());
+    h.frames(2);
+    REQUIRE(h.drawn("attributes/summary"));
+    CHECK(h.drawn("attributes/case/2"));
+    CHECK(f.p.find_case("A") == std::nullopt);  // the first column names the cases by default
+
+    // The id column chosen: the participant column.
+    app.attributes_view().options().id_column = "participant";
+    app.attributes_view().read(csv, app.state());
+    h.frames(2);
+    REQUIRE(h.drawn("attributes/case/0"));
+    CHECK(case_named(f.p, "P1").attributes.empty());
+    h.click(h.at("attributes/confirm"));
+    h.frames(2);
+    CHECK(!app.attributes_view().has_preview());
+    Case p1 = case_named(f.p, "P1");
+    REQUIRE(p1.attribute("age") == "34");
+    CHECK(p1.attribute("group") == "FG1");
+    CHECK(p1.attribute("code") == "A");
+    REQUIRE(f.p.find_case("P3").has_value());
+    CHECK(case_named(f.p, "P3").attribute("group") == "FG2");
+
+    // One Ctrl+Z takes the whole file back: new cases gone, P1 as it was.
+    h.key('Z', true);
+    h.frames(2);
+    CHECK(!f.p.find_case("P3").has_value());
+    CHECK(case_named(f.p, "P1").attributes.empty());
+}
+
+TEST_CASE("a case-attributes CSV that cannot be used is named with its line, and nothing is set", "[ui]") {
+    Study f;
+    gui::App app(f.options());
+    Headless h(app);
+    h.frames(2);
+    app.attributes_view().read(f.file("cases.csv", "id,age\nP1,34\nP1,35\n"), app.state());
+    h.frames(2);
+    CHECK(!app.attributes_view().has_preview());
+    CHECK(!h.drawn("attributes/summary"));
+    CHECK(notified(app, "cases.csv"));
+    CHECK(notified(app, "appears twice"));
+    CHECK(f.p.cases().empty());
 }

@@ -205,6 +205,7 @@ void App::draw() {
         draw_panels();
         draw_coder_chooser();
         m_import.draw(m_state, m_cache, m_queue);
+        m_attributes.draw(m_state, m_cache, m_queue);
         draw_code_popups(m_state, m_cache, m_queue);
         draw_analysis_windows(m_state, m_cache, m_analysis, m_queue);
         draw_agreement_windows(m_state, m_cache, m_agreement, m_queue);
@@ -265,6 +266,7 @@ void App::draw_menu() {
     if (ImGui::BeginMenu("File")) {
         if (ImGui::MenuItem("Start screen (open, create, recent)…", nullptr, false, m_project != nullptr)) close_project();
         if (ImGui::MenuItem("Import transcripts…", nullptr, false, m_project != nullptr)) m_import.open();
+        if (ImGui::MenuItem("Import case attributes (CSV)…", nullptr, false, m_project != nullptr)) m_attributes.open();
         ImGui::Separator();
         if (ImGui::MenuItem("Export study report (HTML)", nullptr, false, m_project != nullptr))
             export_report(m_state, *m_project, false);

@@ -13,6 +13,7 @@
 #include "ui/gui/command_queue.hpp"
 #include "ui/gui/model_cache.hpp"
 #include "ui/gui/views/agreement_model.hpp"
+#include "ui/gui/views/attributes_view.hpp"
 #include "ui/gui/views/import_view.hpp"
 #include "ui/gui/views/start_view.hpp"
 #include "ui/gui/views/transcript_view.hpp"
@@ -69,6 +70,7 @@ public:
     CommandQueue& queue() { return m_queue; }
     TranscriptView& transcript() { return m_transcript; }
     ImportView& import_view() { return m_import; }
+    AttributesView& attributes_view() { return m_attributes; }
     const AnalysisCache& analysis() const { return m_analysis; }
     AgreementModel& agreement() { return m_agreement; }
     /// Bumped after every write and when another window's write is seen.
@@ -95,6 +97,7 @@ private:
     TranscriptView m_transcript;
     StartView m_start;
     ImportView m_import;
+    AttributesView m_attributes;
     AnalysisCache m_analysis;  // themes, map and matrix snapshot (read only while one is shown)
     AgreementModel m_agreement;
     std::uint64_t m_generation = 1;
