@@ -2,6 +2,7 @@
 #include "import/prepared_file.hpp"
 
 #include "import/import_file.hpp"
+#include "text/text.hpp"
 
 namespace tessera::importer {
 
@@ -20,7 +21,16 @@ PreparedFile prepare_documents(std::vector<ImportedDocument> parsed, const Speak
 }
 
 PreparedFile prepare_file(const std::filesystem::path& path, const ImportOptions& options,
-                          const SpeakerMapping& mapping) {
+                          const SpeakerMapping& mapping, CsvResponseOptions csv) {
+    if (text::fold_case(path.extension().string()) == ".csv") {
+        csv.encoding = options.encoding;
+        csv.max_bytes = options.max_bytes;
+        CsvResponses responses = import_csv_responses(path, csv);
+        PreparedFile out = prepare_documents(std::move(responses.documents), mapping);
+        out.cases = std::move(responses.cases);
+        out.diagnostics.insert(out.diagnostics.end(), responses.diagnostics.begin(), responses.diagnostics.end());
+        return out;
+    }
     std::vector<ImportedDocument> parsed;
     parsed.push_back(import_file(path, options));
     return prepare_documents(std::move(parsed), mapping);

@@ -1,6 +1,7 @@
 // PreparedFile: one source file read, composed, mapped and prepared for storing, made without a project.
 #pragma once
 
+#include "import/csv_responses.hpp"
 #include "import/import_options.hpp"
 #include "import/imported_document.hpp"
 #include "import/speaker_mapping.hpp"
@@ -19,14 +20,17 @@ struct PreparedFile {
     std::string format;    // of the last document ("txt", "docx", ...)
     std::string encoding;  // likewise; "" for formats without one
     Diagnostics diagnostics;
+    std::vector<Case> cases;  // survey CSVs: each respondent with the other columns as attributes
 };
 
 /// compose(), apply_speaker_mapping() (when the mapping says anything) and PreparedDocument::prepare
 /// for each of `parsed`. Throws what they throw.
 PreparedFile prepare_documents(std::vector<ImportedDocument> parsed, const SpeakerMapping& mapping);
 
-/// import_file() then prepare_documents(). Throws ImportError naming the file, as import_file does.
+/// import_file() then prepare_documents(); for a .csv, import_csv_responses() with `csv` (its
+/// encoding and size cap taken from `options`), keeping the respondents as `cases`. Throws
+/// ImportError naming the file, as the importers do.
 PreparedFile prepare_file(const std::filesystem::path& path, const ImportOptions& options,
-                          const SpeakerMapping& mapping);
+                          const SpeakerMapping& mapping, CsvResponseOptions csv = {});
 
 }  // namespace tessera::importer

@@ -284,3 +284,43 @@ TEST_CASE("a case-attributes CSV that cannot be used is named with its line, and
     CHECK(notified(app, "appears twice"));
     CHECK(f.p.cases().empty());
 }
+
+TEST_CASE("a survey CSV imports as documents with its respondents' attributes, in one undoable command", "[ui]") {
+    Study f;
+    gui::App app(f.options());
+    Headless h(app);
+    h.frames(2);
+    auto csv = f.file("consultation.csv",
+                      "respondent,age band,What should be shared?,Who decides?\n"
+                      "R1,18-25,Only what I agree to each time,A board with people like us on it\n"
+                      "R2,40-60,Test results with my GP,\n"
+                      "R3,18-25,,Nobody without asking me\n");
+    app.import_view().read({csv}, app.state());
+    finish_reading(h, app);
+    REQUIRE(h.drawn("import/doc/1"));  // one document per question
+    CHECK(!h.drawn("import/doc/2"));
+    CHECK(h.drawn("import/respondents"));
+    h.click(h.at("import/confirm"));
+    h.frames(2);
+    auto docs = f.p.documents();
+    REQUIRE(docs.size() == 2);
+    CHECK(docs[0].name.find("What should be shared?") != std::string::npos);
+    CHECK(f.p.turns(docs[0].id).size() == 2);  // R3 left it empty
+    REQUIRE(f.p.find_case("R3").has_value());
+    CHECK(case_named(f.p, "R1").attribute("age band") == "18-25");
+
+    h.key('Z', true);
+    h.frames(2);
+    CHECK(f.p.documents().empty());
+    CHECK(f.p.cases().empty());
+
+    SECTION("or one document per respondent") {
+        app.import_view().settings().csv_per_respondent = true;
+        app.import_view().read({csv}, app.state());
+        finish_reading(h, app);
+        CHECK(h.drawn("import/doc/2"));
+        h.click(h.at("import/confirm"));
+        h.frames(2);
+        CHECK(f.p.documents().size() == 3);
+    }
+}

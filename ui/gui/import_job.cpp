@@ -12,12 +12,13 @@ ImportJob::ImportJob(std::vector<std::string> names, Reader read)
     : m_names(std::move(names)), m_read(std::move(read)), m_thread([this] { run(); }) {}
 
 std::unique_ptr<ImportJob> ImportJob::for_files(const std::vector<std::filesystem::path>& files,
-                                                importer::ImportOptions options, importer::SpeakerMapping mapping) {
+                                                importer::ImportOptions options, importer::SpeakerMapping mapping,
+                                                importer::CsvResponseOptions csv) {
     std::vector<std::string> names;
     for (const auto& f : files) names.push_back(f.string());
     return std::make_unique<ImportJob>(
-        names, [files, options = std::move(options), mapping = std::move(mapping)](std::size_t i) {
-            return importer::prepare_file(files[i], options, mapping);
+        names, [files, options = std::move(options), mapping = std::move(mapping), csv = std::move(csv)](std::size_t i) {
+            return importer::prepare_file(files[i], options, mapping, csv);
         });
 }
 

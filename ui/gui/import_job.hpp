@@ -28,9 +28,10 @@ public:
     using Reader = std::function<importer::PreparedFile(std::size_t)>;
     /// Reads file i with `read(i)`, on worker threads; `names` are what current() shows.
     ImportJob(std::vector<std::string> names, Reader read);
-    /// The usual reader: importer::prepare_file with these options and mapping.
+    /// The usual reader: importer::prepare_file with these options, mapping and survey-CSV options.
     static std::unique_ptr<ImportJob> for_files(const std::vector<std::filesystem::path>& files,
-                                                importer::ImportOptions options, importer::SpeakerMapping mapping);
+                                                importer::ImportOptions options, importer::SpeakerMapping mapping,
+                                                importer::CsvResponseOptions csv = {});
     /// Cancels and waits for the files being read to finish.
     ~ImportJob();
     ImportJob(const ImportJob&) = delete;

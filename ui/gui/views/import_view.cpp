@@ -2,6 +2,7 @@
 // run) with the options that change how they are read, then import all or none.
 #include "ui/gui/views/import_view.hpp"
 
+#include "commands/command_group.hpp"
 #include "commands/project_commands.hpp"
 #include "ui/gui/probe.hpp"
 
@@ -26,11 +27,11 @@ void ImportView::open() {
     if (have_zenity()) {
         m_force = false;
         auto files = zenity_choose("Import transcripts", false, true,
-                                   "Transcripts | *.txt *.docx *.odt *.vtt *.srt *.pdf *.md");
+                                   "Transcripts and survey CSVs | *.txt *.docx *.odt *.vtt *.srt *.pdf *.md *.csv");
         m_pending = std::move(files);
         return;
     }
-    m_browser.open("Import transcripts", false, true, {".txt", ".docx", ".odt", ".vtt", ".srt", ".pdf", ".md"});
+    m_browser.open("Import transcripts", false, true, {".txt", ".docx", ".odt", ".vtt", ".srt", ".pdf", ".md", ".csv"});
 }
 
 void ImportView::read(const std::vector<std::filesystem::path>& files, AppState& s) {
@@ -49,7 +50,10 @@ void ImportView::read(const std::vector<std::filesystem::path>& files, AppState&
         return;
     }
     if (m_settings.restart_per_document) mapping.scope = importer::CaseScope::document;
-    start(files, ImportJob::for_files(files, std::move(options), std::move(mapping)));
+    importer::CsvResponseOptions csv;
+    if (m_settings.csv_per_respondent) csv.layout = importer::CsvLayout::document_per_row;
+    csv.id_column = m_settings.csv_id_column;
+    start(files, ImportJob::for_files(files, std::move(options), std::move(mapping), std::move(csv)));
 }
 
 void ImportView::start(const std::vector<std::filesystem::path>& files, std::unique_ptr<ImportJob> job) {
@@ -64,6 +68,7 @@ void ImportView::start(const std::vector<std::filesystem::path>& files, std::uni
 void ImportView::clear() {
     m_docs.clear();
     m_rows.clear();
+    m_respondents.clear();
     m_reread_error.clear();
 }
 
@@ -98,6 +103,7 @@ void ImportView::collect(AppState& s, const ModelCache& c) {
             m_rows.push_back(std::move(r));
             m_docs.push_back(std::move(nd));
         }
+        for (auto& k : files[i].cases) m_respondents.push_back(std::move(k));
     }
     m_open_preview = !m_docs.empty() && !preview_open;
 }
@@ -159,6 +165,14 @@ void ImportView::draw_settings(AppState& s) {
         }
     }
     if (auto picked = m_map_browser.draw(); picked && !picked->empty()) m_settings.mapping_file = picked->front().string();
+    if (ImGui::RadioButton("Survey CSVs: a document per question", !m_settings.csv_per_respondent))
+        m_settings.csv_per_respondent = false;
+    ImGui::SameLine();
+    if (ImGui::RadioButton("a document per respondent", m_settings.csv_per_respondent))
+        m_settings.csv_per_respondent = true;
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10);
+    ImGui::InputTextWithHint("##csv_id", "respondent id column (default: the first)", &m_settings.csv_id_column);
     ImGui::BeginDisabled(m_job != nullptr);
     if (ImGui::Button("Read again with these options")) read(m_files, s);
     ui::probe("import/reread");
@@ -250,6 +264,13 @@ void ImportView::draw(AppState& s, const ModelCache& c, CommandQueue& q) {
         ImGui::PopID();
     }
     ImGui::EndChild();
+    if (!m_respondents.empty()) {
+        std::size_t attributes = 0;
+        for (const auto& k : m_respondents) attributes += k.attributes.size();
+        ImGui::TextDisabled("With the documents: %zu respondent(s) become cases, with %zu attribute value(s) from the "
+                            "other columns.", m_respondents.size(), attributes);
+        ui::probe("import/respondents");
+    }
     if (duplicates) {
         ImGui::Checkbox("Import duplicates anyway", &m_force);
         ImGui::SameLine();
@@ -257,10 +278,16 @@ void ImportView::draw(AppState& s, const ModelCache& c, CommandQueue& q) {
     ImGui::BeginDisabled((duplicates > 0 && !m_force) || m_job != nullptr);
     std::string label = "Import " + std::to_string(m_docs.size()) + " document(s)";
     if (ImGui::Button(label.c_str())) {
-        q.push(std::make_unique<ImportDocuments>(std::move(m_docs), m_force), [](AppState& st, Command* cmd) {
-            auto* imp = static_cast<ImportDocuments*>(cmd);
-            if (!imp->ids().empty()) st.document_id = imp->ids().front();
-            st.notify(Notification::Kind::info, "Imported " + std::to_string(imp->ids().size()) + " document(s)", "");
+        // One command: the documents and the respondents' attributes land together or not at all.
+        auto import = std::make_unique<ImportDocuments>(std::move(m_docs), m_force);
+        ImportDocuments* imported = import.get();
+        auto group = std::make_unique<CommandGroup>(import->label());
+        group->add(std::move(import));
+        for (const auto& k : m_respondents)
+            for (const auto& a : k.attributes) group->add(std::make_unique<SetCaseAttribute>(k.name, a));
+        q.push(std::move(group), [imported](AppState& st, Command*) {
+            if (!imported->ids().empty()) st.document_id = imported->ids().front();
+            st.notify(Notification::Kind::info, "Imported " + std::to_string(imported->ids().size()) + " document(s)", "");
         });
         clear();
         ImGui::CloseCurrentPopup();

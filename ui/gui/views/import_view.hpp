@@ -16,14 +16,16 @@
 namespace tessera::gui {
 
 /// How the chosen files are read: the importer's options a researcher may need to change when
-/// detection guesses wrong (the CLI's --encoding, --no-speakers, --speaker-pattern, --case-scope
-/// and --map).
+/// detection guesses wrong (the CLI's --encoding, --no-speakers, --speaker-pattern, --case-scope,
+/// --map, --csv-layout and --id-column).
 struct ImportSettings {
     std::string encoding;         // empty: detect
     bool detect_speakers = true;
     std::string speaker_pattern;  // empty: built-in detection
     bool restart_per_document = false;  // CaseScope::document: "P1" in two groups are two people
     std::string mapping_file;     // speaker -> case mapping CSV; empty: none
+    bool csv_per_respondent = false;  // survey CSVs: a document per respondent, not per question
+    std::string csv_id_column;        // survey CSVs: the respondent id column; empty: the first
 };
 
 class ImportView {
@@ -62,6 +64,7 @@ private:
     std::vector<std::filesystem::path> m_files;  // what m_job reads (or read), for reading again
     std::vector<PreparedDocument> m_docs;
     std::vector<Row> m_rows;
+    std::vector<Case> m_respondents;  // from survey CSVs: their attributes are set with the import
     std::string m_reread_error;  // why the last "Read again" failed; the preview keeps the earlier reading
     bool m_open_preview = false;
     bool m_open_progress = false;
