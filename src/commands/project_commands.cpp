@@ -3,6 +3,7 @@
 
 #include "util/error.hpp"
 
+#include <algorithm>
 #include <set>
 
 namespace tessera {
@@ -71,14 +72,25 @@ void SetCaseAttribute::execute(Project& p) {
 }
 
 void SetCaseAttribute::undo(Project& p) {
-    if (m_created_case) {
-        p.db().cached("DELETE FROM cases WHERE id = ?1").bind(1, m_case_id).run();
-    } else if (m_old) {
-        p.set_attribute(m_case_id, *m_old);
-    } else {
-        p.db().cached("DELETE FROM case_attributes WHERE case_id = ?1 AND name = ?2").bind(1, m_case_id).bind(2, m_attr.name).run();
-    }
+    if (m_created_case) p.delete_case(m_case_id);
+    else if (m_old) p.set_attribute(m_case_id, *m_old);
+    else p.remove_attribute(m_case_id, m_attr.name);
 }
+
+RemoveCaseAttribute::RemoveCaseAttribute(std::string case_name, std::string attribute)
+    : m_case(std::move(case_name)), m_name(std::move(attribute)) {}
+
+void RemoveCaseAttribute::execute(Project& p) {
+    auto c = p.find_case(m_case);
+    if (!c) throw InvalidArgument("no case named '" + m_case + "'");
+    auto it = std::find_if(c->attributes.begin(), c->attributes.end(), [&](const Attribute& a) { return a.name == m_name; });
+    if (it == c->attributes.end()) throw InvalidArgument("case '" + m_case + "' has no attribute '" + m_name + "'");
+    m_old = *it;
+    m_case_id = c->id;
+    p.remove_attribute(m_case_id, m_name);
+}
+
+void RemoveCaseAttribute::undo(Project& p) { p.set_attribute(m_case_id, m_old); }
 
 AddMemo::AddMemo(Memo memo) : m_memo(std::move(memo)) {}
 void AddMemo::execute(Project& p) {

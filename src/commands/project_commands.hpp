@@ -55,6 +55,21 @@ private:
     RowId m_case_id = 0;
 };
 
+/// Removes one attribute of a case (by case name); undo puts it back with its type and value.
+class RemoveCaseAttribute : public Command {
+public:
+    RemoveCaseAttribute(std::string case_name, std::string attribute);
+    std::string label() const override { return "Remove " + m_name + " of " + m_case; }
+    void execute(Project& p) override;
+    void undo(Project& p) override;
+
+private:
+    std::string m_case;
+    std::string m_name;
+    Attribute m_old;
+    RowId m_case_id = 0;
+};
+
 class AddMemo : public Command {
 public:
     explicit AddMemo(Memo memo);

@@ -122,7 +122,11 @@ public:
     Case case_(RowId id) const;
     std::optional<Case> find_case(const std::string& name) const;
     RowId ensure_case(const std::string& name);
+    /// Deletes a case with its attributes; its speakers keep their turns and lose the case.
+    void delete_case(RowId id);
     void set_attribute(RowId case_id, const Attribute& a);
+    /// Removes one attribute of a case; InvalidArgument when the case has none of that name.
+    void remove_attribute(RowId case_id, const std::string& name);
 
     // --- codes
     std::vector<Code> codes() const;

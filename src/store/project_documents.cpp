@@ -253,6 +253,17 @@ RowId Project::ensure_case(const std::string& name) {
     return m->db->last_insert_id();
 }
 
+void Project::delete_case(RowId id) {
+    m->db->cached("DELETE FROM cases WHERE id = ?1").bind(1, id).run();
+    if (m->db->changes() == 0) store_detail::not_found("case", id);
+}
+
+void Project::remove_attribute(RowId case_id, const std::string& name) {
+    m->db->cached("DELETE FROM case_attributes WHERE case_id = ?1 AND name = ?2").bind(1, case_id).bind(2, name).run();
+    if (m->db->changes() == 0)
+        throw InvalidArgument("case " + std::to_string(case_id) + " has no attribute '" + name + "'");
+}
+
 void Project::set_attribute(RowId case_id, const Attribute& a) {
     if (a.name.empty()) throw InvalidArgument("an attribute needs a name");
     m->db->cached("INSERT INTO case_attributes(case_id, name, type, value) VALUES (?1, ?2, ?3, ?4) "

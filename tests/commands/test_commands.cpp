@@ -328,3 +328,43 @@ TEST_CASE("theme links: link and unlink are undone and redone with the same id, 
     // A theme cannot be linked to itself.
     CHECK_THROWS_AS(f.stack.execute(f.p, std::make_unique<LinkThemes>(ThemeLink{0, "", ta, ta, ""})), InvalidArgument);
 }
+
+TEST_CASE("case attributes: set, change and remove, each undone and redone", "[commands]") {
+    Fixture f;
+    auto attr = [&](const std::string& kase, const std::string& name) -> std::optional<Attribute> {
+        auto c = f.p.find_case(kase);
+        if (!c) return std::nullopt;
+        for (const auto& a : c->attributes)
+            if (a.name == name) return a;
+        return std::nullopt;
+    };
+    f.stack.execute(f.p, std::make_unique<SetCaseAttribute>("P1", Attribute{"age", AttributeType::number, "34"}));
+    f.stack.execute(f.p, std::make_unique<SetCaseAttribute>("P1", Attribute{"age", AttributeType::number, "35"}));
+    REQUIRE(attr("P1", "age")->value == "35");
+    f.stack.execute(f.p, std::make_unique<RemoveCaseAttribute>("P1", "age"));
+    CHECK(!attr("P1", "age"));
+    f.stack.undo(f.p);
+    REQUIRE(attr("P1", "age"));
+    CHECK(attr("P1", "age")->value == "35");
+    CHECK(attr("P1", "age")->type == AttributeType::number);
+    f.stack.redo(f.p);
+    CHECK(!attr("P1", "age"));
+    f.stack.undo(f.p);
+    f.stack.undo(f.p);
+    CHECK(attr("P1", "age")->value == "34");
+    f.stack.undo(f.p);
+    CHECK(!attr("P1", "age"));
+    CHECK(f.p.find_case("P1").has_value());  // the case was there before: it stays
+
+    // A new case made by setting an attribute goes again on undo.
+    f.stack.execute(f.p, std::make_unique<SetCaseAttribute>("P40", Attribute{"group", AttributeType::category, "MC1"}));
+    REQUIRE(f.p.find_case("P40"));
+    f.stack.undo(f.p);
+    CHECK(!f.p.find_case("P40"));
+
+    // Removing what is not there is refused, and changes nothing.
+    CHECK_THROWS_WITH(f.stack.execute(f.p, std::make_unique<RemoveCaseAttribute>("P1", "age")),
+                      Catch::Contains("no attribute 'age'"));
+    CHECK_THROWS_WITH(f.stack.execute(f.p, std::make_unique<RemoveCaseAttribute>("Nobody", "age")),
+                      Catch::Contains("no case named 'Nobody'"));
+}
