@@ -1,6 +1,6 @@
 // Headless tests of importing in the workbench: files read in the background with progress and
 // Cancel, the preview, reading again with other options, and all-or-none when a file fails; case
-// attributes from a CSV.
+// attributes from a CSV, and one attribute set or removed in the Cases panel.
 #include "headless.hpp"
 #include "test_support.hpp"
 #include "ui/gui/import_job.hpp"
@@ -323,4 +323,56 @@ TEST_CASE("a survey CSV imports as documents with its respondents' attributes, i
         h.frames(2);
         CHECK(f.p.documents().size() == 3);
     }
+}
+
+TEST_CASE("one attribute of a case set, checked and removed in the Cases panel, each undoable", "[ui]") {
+    Study f;
+    const RowId p1 = f.p.ensure_case("P1");
+    f.p.set_attribute(p1, {"group", AttributeType::category, "FG1"});
+    gui::App app(f.options());
+    Headless h(app);
+    h.frames(2);
+    h.click(h.at("documents/cases_tab"));
+    h.frames(2);
+    h.click(h.at("cases/row/" + std::to_string(p1)));
+    h.frames(2);
+    REQUIRE(app.state().selected_case == p1);
+
+    // A number that is not one is refused with a clear error, and nothing is written.
+    h.click(h.at("cases/attribute_name"));
+    h.type("age");
+    app.state().attribute_type = AttributeType::number;
+    h.click(h.at("cases/attribute_value"));
+    h.type("thirty");
+    h.frames(1);
+    h.click(h.at("cases/attribute_set"));
+    h.frames(2);
+    CHECK(notified(app, "thirty"));
+    CHECK(case_named(f.p, "P1").attribute("age").empty());
+    app.state().notifications.clear();
+    h.frames(2);
+
+    // A real number is stored, typed.
+    app.state().attribute_value = "34";
+    h.frames(1);
+    h.click(h.at("cases/attribute_set"));
+    h.frames(2);
+    REQUIRE(case_named(f.p, "P1").attribute("age") == "34");
+    for (const auto& a : case_named(f.p, "P1").attributes)
+        if (a.name == "age") CHECK(a.type == AttributeType::number);
+
+    // Removed with its button (the case's node opened on its arrow); Ctrl+Z brings it back.
+    const std::string remove = "cases/attribute/" + std::to_string(p1) + "/group/remove";
+    CHECK(!h.drawn(remove));
+    auto row = gui::ui::find_probe("cases/row/" + std::to_string(p1));
+    REQUIRE(row);
+    h.click(ImVec2(row->min.x + ImGui::GetFontSize() * 0.5f, (row->min.y + row->max.y) / 2));
+    h.frames(2);
+    REQUIRE(h.drawn(remove));
+    h.click(h.at(remove));
+    h.frames(2);
+    CHECK(case_named(f.p, "P1").attribute("group").empty());
+    h.key('Z', true);
+    h.frames(2);
+    CHECK(case_named(f.p, "P1").attribute("group") == "FG1");
 }

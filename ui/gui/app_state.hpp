@@ -1,6 +1,7 @@
 // AppState: what the workbench UI remembers between frames (never domain data; that is the project's).
 #pragma once
 
+#include "model/case.hpp"
 #include "model/coding.hpp"
 #include "model/ids.hpp"
 #include "model/memo.hpp"
@@ -82,6 +83,8 @@ struct AppState {
     CodeFields edit_base;             // the stored fields when the buffers were loaded
     OptId edit_memo_id;               // memo being edited (empty: a new memo)
     std::string memo_title, memo_body;
+    std::string attribute_name, attribute_value;  // "Set attribute" of the selected case
+    AttributeType attribute_type = AttributeType::text;
     std::string right_tab;            // "code" | "retrieval" | "memos": tab to bring forward once
 
     // --- filters and panels

@@ -1,17 +1,83 @@
-// Documents and cases panel: word counts, per-coder coding progress, case attributes; clicking opens.
+// Documents and cases panel: word counts, per-coder coding progress, case attributes (set and
+// removed here); clicking opens.
+#include "commands/project_commands.hpp"
+#include "import/case_attributes.hpp"
 #include "ui/gui/probe.hpp"
 #include "ui/gui/views/views.hpp"
 #include "ui/gui/widgets.hpp"
 
 #include <imgui.h>
+#include <imgui_stdlib.h>
 
 #include <cmath>
 #include <cstdio>
 #include <cstring>
+#include <set>
 
 namespace tessera::gui {
+namespace {
 
-void draw_documents_view(AppState& s, const ModelCache& c, CommandQueue&) {
+// Sets one attribute of the selected case: a name (new or one the project uses), its type and value,
+// checked as the CSV import checks it (numbers, dates) before the command is queued.
+void draw_attribute_editor(AppState& s, const ModelCache& c, CommandQueue& q) {
+    const Case* selected = nullptr;
+    std::set<std::string> names;
+    for (const auto& cs : c.cases()) {
+        if (cs.id == *s.selected_case) selected = &cs;
+        for (const auto& a : cs.attributes) names.insert(a.name);
+    }
+    if (!selected) return;
+    ImGui::Separator();
+    ImGui::Text("Set an attribute of %s", selected->name.c_str());
+    const float w = ImGui::GetContentRegionAvail().x;
+    ImGui::SetNextItemWidth(w * 0.45f);
+    if (ImGui::InputTextWithHint("##attr_name", "name, e.g. age", &s.attribute_name)) {
+        // A name the project already uses brings its type along.
+        for (const auto& cs : c.cases())
+            for (const auto& a : cs.attributes)
+                if (a.name == s.attribute_name) s.attribute_type = a.type;
+    }
+    ui::probe("cases/attribute_name");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(-1);
+    if (ImGui::BeginCombo("##attr_type", to_string(s.attribute_type))) {
+        for (AttributeType t : {AttributeType::text, AttributeType::number, AttributeType::date, AttributeType::category})
+            if (ImGui::Selectable(to_string(t), s.attribute_type == t)) s.attribute_type = t;
+        ImGui::EndCombo();
+    }
+    ui::probe("cases/attribute_type");
+    ImGui::SetNextItemWidth(w * 0.7f);
+    const bool enter = ImGui::InputTextWithHint("##attr_value", "value (dates as 2026-03-01 or 01/03/2026)",
+                                                &s.attribute_value, ImGuiInputTextFlags_EnterReturnsTrue);
+    ui::probe("cases/attribute_value");
+    ImGui::SameLine();
+    ImGui::BeginDisabled(s.attribute_name.empty() || s.attribute_value.empty());
+    const bool set = ImGui::Button("Set") || (enter && !s.attribute_name.empty() && !s.attribute_value.empty());
+    ui::probe("cases/attribute_set");
+    ImGui::EndDisabled();
+    if (!names.empty()) {
+        std::string in_use;
+        for (const auto& n : names) in_use += (in_use.empty() ? "" : ", ") + n;
+        ImGui::TextWrapped("In use: %s", in_use.c_str());
+    }
+    if (!set) return;
+    std::string name = s.attribute_name;
+    name.erase(0, name.find_first_not_of(" \t"));
+    name.erase(name.find_last_not_of(" \t") + 1);
+    try {
+        Attribute a{name, s.attribute_type,
+                    importer::normalise_attribute_value(s.attribute_type, s.attribute_value)};
+        q.push(std::make_unique<SetCaseAttribute>(selected->name, std::move(a)));
+        s.attribute_value.clear();
+    } catch (const std::exception& e) {
+        s.notify(Notification::Kind::error, "Could not set the attribute", e.what(),
+                 "Write numbers with digits and a point (34, 2.5) and dates as 2026-03-01, or choose the type text.");
+    }
+}
+
+}  // namespace
+
+void draw_documents_view(AppState& s, const ModelCache& c, CommandQueue& q) {
     if (ImGui::BeginTabBar("##docs")) {
         if (ImGui::BeginTabItem("Documents")) {
             if (c.documents().empty()) ImGui::TextDisabled("No documents yet: File ▸ Import transcripts…");
@@ -61,7 +127,9 @@ void draw_documents_view(AppState& s, const ModelCache& c, CommandQueue&) {
             }
             ImGui::EndTabItem();
         }
-        if (ImGui::BeginTabItem("Cases")) {
+        const bool cases_tab = ImGui::BeginTabItem("Cases");
+        ui::probe("documents/cases_tab");
+        if (cases_tab) {
             if (c.cases().empty()) ImGui::TextDisabled("No cases: participants become cases on import.");
             ImGui::BeginChild("##cases");
             for (const auto& cs : c.cases()) {
@@ -76,11 +144,21 @@ void draw_documents_view(AppState& s, const ModelCache& c, CommandQueue&) {
                 }
                 ui::probe("cases/row/" + std::to_string(cs.id));
                 if (open) {
-                    for (const auto& a : cs.attributes) ImGui::TextDisabled("%s: %s", a.name.c_str(), a.value.c_str());
+                    for (const auto& a : cs.attributes) {
+                        ImGui::PushID(a.name.c_str());
+                        ImGui::TextDisabled("%s: %s", a.name.c_str(), a.value.c_str());
+                        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s (%s)", a.name.c_str(), to_string(a.type));
+                        ImGui::SameLine();
+                        if (ImGui::SmallButton("x")) q.push(std::make_unique<RemoveCaseAttribute>(cs.name, a.name));
+                        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Remove %s of %s", a.name.c_str(), cs.name.c_str());
+                        ui::probe("cases/attribute/" + std::to_string(cs.id) + "/" + a.name + "/remove");
+                        ImGui::PopID();
+                    }
                     ImGui::TreePop();
                 }
                 ImGui::PopID();
             }
+            if (s.selected_case) draw_attribute_editor(s, c, q);
             ImGui::EndChild();
             ImGui::EndTabItem();
         }
