@@ -1,0 +1,242 @@
+// Implementation of search_index.hpp: one Xapian document per speaker turn.
+#include "search/search_index.hpp"
+
+#include "store/project.hpp"
+#include "util/error.hpp"
+
+#include <xapian.h>
+
+#include <map>
+#include <set>
+
+namespace tessera::search {
+namespace {
+
+// Bumped when what is indexed, or how, changes: older indexes are then stale (invariant 2).
+constexpr const char* kIndexFormat = "tessera-search-1";
+constexpr const char* kFingerprintKey = "tessera-fingerprint";
+constexpr const char* kLanguage = "english";
+
+// Boolean terms for filtering, and values to rebuild a hit without reading the project.
+constexpr const char* kDocPrefix = "XD";
+constexpr const char* kRolePrefix = "XR";
+constexpr const char* kCasePrefix = "XC";
+enum Slot : Xapian::valueno { kDocId, kTurnId, kOrdinal, kSpeakerId, kStart, kEnd };
+
+std::string opt_str(const OptId& id) { return id ? std::to_string(*id) : std::string(); }
+OptId opt_id(const std::string& s) { return s.empty() ? OptId() : OptId(std::stoll(s)); }
+
+// What the index depends on, hashed: documents by content, speakers by role and case.
+std::string fingerprint(const Project& p) {
+    std::string all = std::string(kIndexFormat) + "\n" + kLanguage + "\n";
+    for (const auto& d : p.documents()) all += "d" + std::to_string(d.id) + " " + d.content_hash + "\n";
+    for (const auto& s : p.all_speakers())
+        all += "s" + std::to_string(s.id) + " " + std::to_string(s.document_id) + " " + to_string(s.role) + " " +
+               opt_str(s.case_id) + "\n";
+    return text::sha256_hex(all);
+}
+
+void index_project(const Project& p, Xapian::WritableDatabase& db, const std::string& print) {
+    Xapian::TermGenerator tg;
+    tg.set_stemmer(Xapian::Stem(kLanguage));
+    tg.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+    for (const auto& meta : p.documents()) {
+        const Document d = p.document(meta.id);
+        const text::OffsetIndex offsets(d.text);
+        std::map<RowId, const Speaker*> speaker_of;
+        const std::vector<Speaker> speakers = p.speakers(d.id);
+        for (const auto& s : speakers) speaker_of[s.id] = &s;
+        std::vector<Turn> turns = p.turns(d.id);
+        if (turns.empty()) turns.push_back(Turn{0, d.id, 0, {0, offsets.size()}, std::nullopt, std::nullopt, std::nullopt});
+        for (const auto& t : turns) {
+            Xapian::Document doc;
+            tg.set_document(doc);
+            tg.index_text(std::string(offsets.slice(t.span)));
+            doc.add_boolean_term(kDocPrefix + std::to_string(d.id));
+            if (t.speaker_id) {
+                if (auto it = speaker_of.find(*t.speaker_id); it != speaker_of.end()) {
+                    doc.add_boolean_term(kRolePrefix + std::string(to_string(it->second->role)));
+                    if (it->second->case_id) doc.add_boolean_term(kCasePrefix + std::to_string(*it->second->case_id));
+                }
+            }
+            doc.add_value(kDocId, std::to_string(d.id));
+            doc.add_value(kTurnId, t.id ? std::to_string(t.id) : std::string());
+            doc.add_value(kOrdinal, std::to_string(t.ordinal));
+            doc.add_value(kSpeakerId, opt_str(t.speaker_id));
+            doc.add_value(kStart, std::to_string(t.span.start));
+            doc.add_value(kEnd, std::to_string(t.span.end));
+            db.add_document(doc);
+        }
+    }
+    db.set_metadata(kFingerprintKey, print);  // last: an interrupted build has none (invariant 2)
+    db.commit();
+}
+
+// The prefixes of `query`'s wildcard words ("shar*" -> "shar"), lower-cased: the matching terms
+// Xapian reports for a hit do not include wildcard expansions.
+std::vector<std::string> wildcard_prefixes(const std::string& query) {
+    std::vector<std::string> out;
+    std::size_t i = 0;
+    while (i < query.size()) {
+        std::size_t end = query.find_first_of(" \t\n()\"", i);
+        if (end == std::string::npos) end = query.size();
+        std::string word = query.substr(i, end - i);
+        while (!word.empty() && (word[0] == '+' || word[0] == '-')) word.erase(0, 1);
+        if (word.size() > 1 && word.back() == '*') out.push_back(text::fold_case(word.substr(0, word.size() - 1)));
+        i = end + 1;
+    }
+    return out;
+}
+
+}  // namespace
+
+std::filesystem::path index_path_for(const std::filesystem::path& project) {
+    return std::filesystem::path(project.string() + "-index");
+}
+
+struct SearchIndex::Impl {
+    std::filesystem::path project_path;
+    std::optional<Xapian::Database> db;  // what searches read
+    std::string built_for;               // the fingerprint db was built for
+    bool rebuilt = false;
+    bool memory = false;
+
+    // Opens the index on disk when it is there and current; else builds it (invariants 1-3).
+    void ensure_current(const Project& p) {
+        rebuilt = false;
+        const std::string print = fingerprint(p);
+        if (db && built_for == print) return;
+        const std::string dir = index_path_for(project_path).string();
+        if (!memory) {
+            try {
+                Xapian::Database on_disk(dir);
+                if (on_disk.get_metadata(kFingerprintKey) == print) {
+                    db = on_disk;
+                    built_for = print;
+                    return;
+                }
+            } catch (const Xapian::Error&) {
+                // Missing or unreadable: built below.
+            }
+            try {
+                Xapian::WritableDatabase w(dir, Xapian::DB_CREATE_OR_OVERWRITE);
+                index_project(p, w, print);
+                w.close();
+                db = Xapian::Database(dir);
+                built_for = print;
+                rebuilt = true;
+                return;
+            } catch (const Xapian::Error&) {
+                // Not writable here, or another window holds the write lock: build in memory.
+                memory = true;
+            }
+        }
+        Xapian::WritableDatabase w(std::string(), Xapian::DB_BACKEND_INMEMORY);
+        index_project(p, w, print);
+        db = w;
+        built_for = print;
+        rebuilt = true;
+    }
+};
+
+SearchIndex::SearchIndex(std::filesystem::path project_path) : m(std::make_unique<Impl>()) {
+    m->project_path = std::move(project_path);
+}
+SearchIndex::~SearchIndex() = default;
+SearchIndex::SearchIndex(SearchIndex&&) noexcept = default;
+SearchIndex& SearchIndex::operator=(SearchIndex&&) noexcept = default;
+
+bool SearchIndex::last_rebuilt() const { return m->rebuilt; }
+bool SearchIndex::in_memory() const { return m->memory; }
+
+SearchResult SearchIndex::search(const Project& p, const std::string& query, const SearchFilter& filter,
+                                 std::size_t limit) {
+    SearchResult out;
+    if (query.find_first_not_of(" \t\r\n") == std::string::npos || limit == 0) return out;
+    m->ensure_current(p);
+    Xapian::Database& db = *m->db;
+    const Xapian::Stem stem(kLanguage);
+
+    Xapian::QueryParser qp;
+    qp.set_stemmer(stem);
+    qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+    qp.set_default_op(Xapian::Query::OP_AND);  // researchers expect every word to be there
+    qp.set_database(db);
+    Xapian::Query q;
+    try {
+        q = qp.parse_query(query, Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
+                                      Xapian::QueryParser::FLAG_PURE_NOT);
+    } catch (const Xapian::QueryParserError& e) {
+        throw InvalidArgument("cannot read the search \"" + query + "\": " + e.get_msg());
+    }
+    auto narrow = [&](const std::string& term) { q = Xapian::Query(Xapian::Query::OP_FILTER, q, Xapian::Query(term)); };
+    if (filter.role) narrow(kRolePrefix + std::string(to_string(*filter.role)));
+    if (filter.document_id) narrow(kDocPrefix + std::to_string(*filter.document_id));
+    if (filter.case_id) narrow(kCasePrefix + std::to_string(*filter.case_id));
+
+    Xapian::Enquire enquire(db);
+    enquire.set_query(q);
+    Xapian::MSet mset;
+    try {
+        mset = enquire.get_mset(0, static_cast<Xapian::doccount>(limit));
+    } catch (const Xapian::DatabaseModifiedError&) {
+        db.reopen();  // another window rebuilt the index under us
+        mset = enquire.get_mset(0, static_cast<Xapian::doccount>(limit));
+    }
+    out.estimated = mset.get_matches_estimated();
+
+    // Matches to highlight: the query's terms that index each hit, found again among its words.
+    const std::vector<std::string> prefixes = wildcard_prefixes(query);
+    std::map<RowId, std::string> texts;  // documents read so far
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+        const Xapian::Document doc = it.get_document();
+        SearchHit h;
+        h.document_id = std::stoll(doc.get_value(kDocId));
+        h.turn_id = opt_id(doc.get_value(kTurnId));
+        h.ordinal = std::stoll(doc.get_value(kOrdinal));
+        h.speaker_id = opt_id(doc.get_value(kSpeakerId));
+        h.turn = {std::stoll(doc.get_value(kStart)), std::stoll(doc.get_value(kEnd))};
+        h.weight = it.get_weight();
+        std::set<std::string> terms(enquire.get_matching_terms_begin(it), enquire.get_matching_terms_end(it));
+        auto [t, fresh] = texts.try_emplace(h.document_id);
+        if (fresh) t->second = p.document(h.document_id).text;
+        const text::OffsetIndex offsets(t->second);
+        const std::string_view turn = offsets.slice(h.turn);
+        const text::OffsetIndex turn_offsets(turn);
+        for (const text::Span w : text::word_spans(turn)) {
+            const std::string word = text::fold_case(turn_offsets.slice(w));
+            bool hit = terms.count(word) > 0 || terms.count("Z" + stem(word)) > 0;
+            for (const auto& pre : prefixes) hit = hit || word.rfind(pre, 0) == 0;
+            if (hit) h.matches.push_back({h.turn.start + w.start, h.turn.start + w.end});
+        }
+        out.hits.push_back(std::move(h));
+    }
+    return out;
+}
+
+std::string snippet(const std::string& doc_text, const SearchHit& hit, std::int64_t context, const std::string& open,
+                    const std::string& close) {
+    const text::OffsetIndex offsets(doc_text);
+    const std::int64_t first = hit.matches.empty() ? hit.turn.start : hit.matches.front().start;
+    const std::int64_t from = std::max(hit.turn.start, first - context / 2);
+    const std::int64_t to = std::min(hit.turn.end, std::max(from + context, first + context / 2));
+    std::string out = from > hit.turn.start ? "…" : "";
+    std::int64_t at = from;
+    for (const text::Span m : hit.matches) {
+        if (m.end <= from || m.start >= to) continue;
+        const std::int64_t s = std::max(m.start, from), e = std::min(m.end, to);
+        out += offsets.slice({at, s});
+        out += open;
+        out += offsets.slice({s, e});
+        out += close;
+        at = e;
+    }
+    out += offsets.slice({at, to});
+    if (to < hit.turn.end) out += "…";
+    // One line: a turn's own line breaks would break a listing.
+    for (char& c : out)
+        if (c == '\n') c = ' ';
+    return out;
+}
+
+}  // namespace tessera::search

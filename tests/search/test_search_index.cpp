@@ -1,0 +1,230 @@
+// Full-text search over turns: stemming, phrases, operators, filters by role, document and case,
+// match spans in code points, and the index as derived data (missing, stale, damaged, read-only).
+#include "search/search_index.hpp"
+#include "store/project.hpp"
+#include "test_support.hpp"
+#include "util/error.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <fstream>
+#include <set>
+
+using namespace tessera;
+using namespace tessera::search;
+using tessera::test::TempDir;
+
+namespace {
+
+// Original text: a focus group on sharing mental-health records, with a facilitator.
+const char* kGroup =
+    "Facilitator: Who should see your records when they are shared?\n\n"
+    "P1: My GP, yes. But sharing my notes with the council? Never without asking me first.\n\n"
+    "P2: I'd share the diagnosis, not the story behind it 😟 — Zoë felt the same.\n\n"
+    "P1: Researchers could have it if it's anonymised properly.";
+
+struct Study {
+    TempDir dir;
+    std::filesystem::path path = dir / "search.tessera";
+    Project p = Project::create(path);
+    RowId group = 0, interview = 0;
+
+    Study() {
+        group = add("Focus group 1", kGroup);
+        interview = add("Interview 3", "Interviewer: And the pharmacy?\n\nP7: The pharmacist shares a lot already.");
+    }
+    // Turns are the "Label: utterance" paragraphs; participants' labels are their cases.
+    RowId add(const std::string& name, const std::string& body) {
+        NewDocument d;
+        d.name = name;
+        d.text = body;
+        const std::u32string u = text::to_utf32(body);
+        std::size_t i = 0;
+        while (i < u.size()) {
+            std::size_t end = u.find(U"\n\n", i);
+            if (end == std::u32string::npos) end = u.size();
+            const std::size_t colon = u.find(U':', i);
+            const std::string label(
+                text::OffsetIndex(body).slice({static_cast<std::int64_t>(i), static_cast<std::int64_t>(colon)}));
+            d.turns.push_back({{static_cast<std::int64_t>(colon + 2), static_cast<std::int64_t>(end)}, label, {}, {}});
+            bool known = false;
+            for (const auto& s : d.speakers) known |= s.label == label;
+            if (!known) {
+                const bool staff = label == "Facilitator" || label == "Interviewer";
+                d.speakers.push_back({label, staff ? SpeakerRole::facilitator : SpeakerRole::participant,
+                                      staff ? std::string() : label});
+            }
+            i = end + 2;
+        }
+        return p.add_document(d);
+    }
+    std::string words(const SearchHit& h, const std::string& doc_text) const {
+        const text::OffsetIndex o(doc_text);
+        std::string out;
+        for (const auto& m : h.matches) out += (out.empty() ? "" : "|") + std::string(o.slice(m));
+        return out;
+    }
+};
+
+}  // namespace
+
+TEST_CASE("search finds turns by stemmed words, with the matched words in code points", "[search]") {
+    Study s;
+    SearchIndex index(s.p.path());
+    SearchResult r = index.search(s.p, "sharing");
+    CHECK(index.last_rebuilt());
+    CHECK(!index.in_memory());
+    CHECK(std::filesystem::is_directory(index_path_for(s.p.path())));
+    // "shared", "sharing", "share" and "shares" all stem to "share".
+    REQUIRE(r.hits.size() == 4);
+    std::set<std::string> found;
+    for (const auto& h : r.hits) {
+        const Document d = s.p.document(h.document_id);
+        found.insert(s.words(h, d.text));
+        REQUIRE(h.turn_id);
+        CHECK(h.turn.start <= h.matches.front().start);
+        CHECK(h.matches.back().end <= h.turn.end);
+    }
+    CHECK(found == std::set<std::string>{"shared", "sharing", "share", "shares"});
+
+    // Offsets count code points: the emoji and "Zoë" before nothing here, but the match after them is exact.
+    SearchResult z = index.search(s.p, "Zoë felt");
+    REQUIRE(z.hits.size() == 1);
+    CHECK(s.words(z.hits[0], kGroup) == "Zoë|felt");
+    CHECK(z.hits[0].matches[0].start == static_cast<std::int64_t>(text::to_utf32(kGroup).find(U"Zoë")));
+
+    // A second search reuses the index.
+    index.search(s.p, "records");
+    CHECK(!index.last_rebuilt());
+}
+
+TEST_CASE("search: all words by default, phrases, OR, NOT, prefixes", "[search]") {
+    Study s;
+    SearchIndex index(s.p.path());
+    CHECK(index.search(s.p, "sharing council").hits.size() == 1);
+    CHECK(index.search(s.p, "council pharmacist").hits.empty());
+    CHECK(index.search(s.p, "council OR pharmacist").hits.size() == 2);
+    CHECK(index.search(s.p, "\"my notes\"").hits.size() == 1);
+    CHECK(index.search(s.p, "\"notes my\"").hits.empty());
+    CHECK(index.search(s.p, "share NOT pharmacist").hits.size() == 3);
+    SearchResult pre = index.search(s.p, "anonym*");
+    REQUIRE(pre.hits.size() == 1);
+    CHECK(s.words(pre.hits[0], kGroup) == "anonymised");
+    CHECK(index.search(s.p, "   ").hits.empty());
+    CHECK(index.search(s.p, "nothing-like-this-anywhere").hits.empty());
+}
+
+TEST_CASE("search filters by speaker role, document and case", "[search]") {
+    Study s;
+    SearchIndex index(s.p.path());
+    SearchFilter participants;
+    participants.role = SpeakerRole::participant;
+    SearchResult r = index.search(s.p, "share", participants);
+    CHECK(r.hits.size() == 3);  // the facilitator's question is left out
+    for (const auto& h : r.hits) {
+        REQUIRE(h.speaker_id);
+        bool participant = false;
+        for (const auto& sp : s.p.speakers(h.document_id))
+            if (sp.id == *h.speaker_id) participant = sp.role == SpeakerRole::participant;
+        CHECK(participant);
+    }
+    SearchFilter one_doc;
+    one_doc.document_id = s.interview;
+    REQUIRE(index.search(s.p, "share", one_doc).hits.size() == 1);
+    SearchFilter p1;
+    p1.case_id = s.p.find_case("P1")->id;
+    SearchResult mine = index.search(s.p, "share OR anonymised", p1);
+    CHECK(mine.hits.size() == 2);
+    for (const auto& h : mine.hits) CHECK(h.document_id == s.group);
+}
+
+TEST_CASE("the index follows the project: new documents and changed roles rebuild it", "[search]") {
+    Study s;
+    SearchIndex index(s.p.path());
+    CHECK(index.search(s.p, "pharmacy").hits.size() == 1);
+    s.add("Interview 4", "P8: The pharmacy knew before my own family did.");
+    SearchResult r = index.search(s.p, "pharmacy");
+    CHECK(index.last_rebuilt());
+    CHECK(r.hits.size() == 2);
+
+    // An interviewer re-marked as a participant joins the participants-only results.
+    SearchFilter participants;
+    participants.role = SpeakerRole::participant;
+    REQUIRE(index.search(s.p, "pharmacy", participants).hits.size() == 1);
+    for (auto sp : s.p.speakers(s.interview))
+        if (sp.label == "Interviewer") {
+            sp.role = SpeakerRole::participant;
+            s.p.set_speaker(sp);
+        }
+    CHECK(index.search(s.p, "pharmacy", participants).hits.size() == 2);
+
+    // Another window (another SearchIndex on the same project) opens the index already built.
+    SearchIndex other(s.p.path());
+    CHECK(other.search(s.p, "pharmacy").hits.size() == 2);
+    CHECK(!other.last_rebuilt());
+}
+
+TEST_CASE("a damaged or half-built index is rebuilt, never an error", "[search]") {
+    Study s;
+    const auto dir = index_path_for(s.p.path());
+    {
+        SearchIndex index(s.p.path());
+        REQUIRE(index.search(s.p, "council").hits.size() == 1);
+    }
+    SECTION("files overwritten with junk") {
+        for (const auto& e : std::filesystem::directory_iterator(dir))
+            std::ofstream(e.path(), std::ios::binary | std::ios::trunc) << "not a xapian table";
+    }
+    SECTION("the folder replaced by a file") {
+        std::filesystem::remove_all(dir);
+        std::ofstream(dir, std::ios::binary) << "junk";
+    }
+    SECTION("an index of another project") {
+        Study other;
+        other.add("Interview 5", "P9: Something else entirely.");
+        std::filesystem::remove_all(dir);
+        SearchIndex theirs(other.p.path());
+        theirs.search(other.p, "pharmacy");
+        std::filesystem::copy(index_path_for(other.p.path()), dir);
+        // Built for that project's documents: its fingerprint does not match this one's.
+    }
+    SearchIndex index(s.p.path());
+    SearchResult r = index.search(s.p, "council");
+    REQUIRE(r.hits.size() == 1);
+    CHECK(r.hits[0].document_id == s.group);
+    CHECK(index.last_rebuilt());
+    // Where the folder cannot be made (a file is in its place; a read-only folder alike), the index
+    // is built in memory for the session.
+    CHECK(index.in_memory() == std::filesystem::is_regular_file(dir));
+}
+
+TEST_CASE("queries: unbalanced brackets and quotes are read leniently, a dangling operator is refused", "[search]") {
+    Study s;
+    SearchIndex index(s.p.path());
+    for (const char* q : {"council)", "(council"}) {
+        INFO(q);
+        SearchResult r = index.search(s.p, q);
+        REQUIRE(r.hits.size() == 1);
+        CHECK(s.words(r.hits[0], kGroup) == "council");
+    }
+    // An unclosed quote runs to the end of the query.
+    SearchResult r = index.search(s.p, "\"without asking");
+    REQUIRE(r.hits.size() == 1);
+    CHECK(s.words(r.hits[0], kGroup) == "without|asking");
+    CHECK_THROWS_WITH(index.search(s.p, "OR council"), Catch::Contains("cannot read the search"));
+    CHECK_THROWS_WITH(index.search(s.p, "council AND"),
+                      Catch::Contains("cannot read the search \"council AND\"") && Catch::Contains("AND"));
+}
+
+TEST_CASE("snippets cut around the first match and mark every match", "[search]") {
+    Study s;
+    SearchIndex index(s.p.path());
+    SearchResult r = index.search(s.p, "council asking");
+    REQUIRE(r.hits.size() == 1);
+    const std::string text = s.p.document(r.hits[0].document_id).text;
+    CHECK(snippet(text, r.hits[0], 400) == "My GP, yes. But sharing my notes with the [council]? Never without [asking] me first.");
+    const std::string cut = snippet(text, r.hits[0], 20, "<", ">");
+    CHECK(cut.find("<council>") != std::string::npos);
+    CHECK(cut.rfind("…", 0) == 0);
+    CHECK(cut.size() < 60);
+}
