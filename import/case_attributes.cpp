@@ -101,6 +101,7 @@ CaseAttributeTable read_case_attributes(const std::filesystem::path& path, const
     std::size_t id = options.id_column.empty() ? 0 : detail::column_index(csv, options.id_column, p);
 
     CaseAttributeTable table;
+    table.header = csv.header;
     table.id_column = csv.header[id];
     std::vector<std::size_t> cols;
     for (std::size_t c = 0; c < csv.header.size(); ++c) {

@@ -16,6 +16,7 @@ struct CaseAttributeOptions {
 };
 
 struct CaseAttributeTable {
+    std::vector<std::string> header;     // every column's header as written ("age:number"), in file order
     std::string id_column;               // the header of the column the case names came from
     std::vector<std::string> columns;    // attribute names in file order (id column excluded)
     std::vector<AttributeType> types;    // one per column

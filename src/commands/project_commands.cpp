@@ -54,7 +54,7 @@ void ImportDocuments::execute(Project& p) {
 
 void ImportDocuments::undo(Project& p) {
     for (RowId id : m_ids) p.delete_document(id);
-    for (RowId c : m_new_cases) p.db().cached("DELETE FROM cases WHERE id = ?1").bind(1, c).run();
+    for (RowId c : m_new_cases) p.delete_case(c);
 }
 
 SetCaseAttribute::SetCaseAttribute(std::string case_name, Attribute attribute)

@@ -123,10 +123,12 @@ public:
     std::optional<Case> find_case(const std::string& name) const;
     RowId ensure_case(const std::string& name);
     /// Deletes a case with its attributes; its speakers keep their turns and lose the case.
-    void delete_case(RowId id);
+    /// Returns false when there was no such case (another window may have removed it: undo
+    /// reaches the state it wants either way).
+    bool delete_case(RowId id);
     void set_attribute(RowId case_id, const Attribute& a);
-    /// Removes one attribute of a case; InvalidArgument when the case has none of that name.
-    void remove_attribute(RowId case_id, const std::string& name);
+    /// Removes one attribute of a case; returns false when the case had none of that name.
+    bool remove_attribute(RowId case_id, const std::string& name);
 
     // --- codes
     std::vector<Code> codes() const;

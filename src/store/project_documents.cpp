@@ -253,15 +253,14 @@ RowId Project::ensure_case(const std::string& name) {
     return m->db->last_insert_id();
 }
 
-void Project::delete_case(RowId id) {
+bool Project::delete_case(RowId id) {
     m->db->cached("DELETE FROM cases WHERE id = ?1").bind(1, id).run();
-    if (m->db->changes() == 0) store_detail::not_found("case", id);
+    return m->db->changes() > 0;
 }
 
-void Project::remove_attribute(RowId case_id, const std::string& name) {
+bool Project::remove_attribute(RowId case_id, const std::string& name) {
     m->db->cached("DELETE FROM case_attributes WHERE case_id = ?1 AND name = ?2").bind(1, case_id).bind(2, name).run();
-    if (m->db->changes() == 0)
-        throw InvalidArgument("case " + std::to_string(case_id) + " has no attribute '" + name + "'");
+    return m->db->changes() > 0;
 }
 
 void Project::set_attribute(RowId case_id, const Attribute& a) {

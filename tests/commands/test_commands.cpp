@@ -351,10 +351,22 @@ TEST_CASE("case attributes: set, change and remove, each undone and redone", "[c
     CHECK(!attr("P1", "age"));
     f.stack.undo(f.p);
     f.stack.undo(f.p);
+    REQUIRE(attr("P1", "age"));
     CHECK(attr("P1", "age")->value == "34");
     f.stack.undo(f.p);
     CHECK(!attr("P1", "age"));
     CHECK(f.p.find_case("P1").has_value());  // the case was there before: it stays
+
+    // Another window removed what undo would remove: undo still succeeds, and the next one too.
+    f.stack.execute(f.p, std::make_unique<SetCaseAttribute>("P1", Attribute{"age", AttributeType::number, "36"}));
+    f.stack.execute(f.p, std::make_unique<SetCaseAttribute>("P41", Attribute{"age", AttributeType::number, "22"}));
+    f.p.delete_case(f.p.find_case("P41")->id);
+    f.p.remove_attribute(f.p.find_case("P1")->id, "age");
+    CHECK_NOTHROW(f.stack.undo(f.p));
+    CHECK_NOTHROW(f.stack.undo(f.p));
+    CHECK(f.stack.undo_label() != "Set age of P1");  // both steps left the stack
+    CHECK(!f.p.find_case("P41"));
+    CHECK(!attr("P1", "age"));
 
     // A new case made by setting an attribute goes again on undo.
     f.stack.execute(f.p, std::make_unique<SetCaseAttribute>("P40", Attribute{"group", AttributeType::category, "MC1"}));

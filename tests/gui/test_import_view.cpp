@@ -8,6 +8,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <atomic>
 #include <chrono>
 #include <future>
 #include <thread>
@@ -127,11 +128,12 @@ TEST_CASE("reading shows progress naming the file, and Cancel drops what was rea
     });
     gui::ImportJob* seen = job.get();
     app.import_view().start(files, std::move(job));
-    for (int i = 0; i < 400 && seen->done() < 1; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(5));
-    REQUIRE(seen->done() == 1);
+    for (int i = 0; i < 400 && seen->current() != files[1].string(); ++i)
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    REQUIRE(seen->current() == files[1].string());  // waiting for the held file
+    CHECK(seen->done() == 1);
     h.frames(2);
     REQUIRE(h.drawn("import/progress"));
-    CHECK(seen->current() == files[1].string());
     h.click(h.at("import/cancel"));
     CHECK(seen->cancelled());
     release.set_value();
@@ -142,6 +144,13 @@ TEST_CASE("reading shows progress naming the file, and Cancel drops what was rea
     CHECK(f.p.documents().empty());
 }
 
+namespace {
+void wait_finished(const gui::ImportJob& job) {
+    for (int i = 0; i < 2000 && !job.finished(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    REQUIRE(job.finished());
+}
+}  // namespace
+
 TEST_CASE("the job itself: files in order, all or none, a cancel keeps only what was read", "[ui]") {
     SECTION("in order whatever order the workers finish in") {
         std::vector<std::string> names = {"0", "1", "2", "3", "4", "5"};
@@ -151,7 +160,7 @@ TEST_CASE("the job itself: files in order, all or none, a cancel keeps only what
             f.format = std::to_string(i);
             return f;
         });
-        while (!job.finished()) std::this_thread::sleep_for(std::chrono::milliseconds(2));
+        wait_finished(job);
         auto files = job.take();
         REQUIRE(files.size() == 6);
         for (std::size_t i = 0; i < files.size(); ++i) CHECK(files[i].format == std::to_string(i));
@@ -162,8 +171,38 @@ TEST_CASE("the job itself: files in order, all or none, a cancel keeps only what
             if (i == 1) throw ImportError("b.txt", "empty file");
             return {};
         });
-        while (!job.finished()) std::this_thread::sleep_for(std::chrono::milliseconds(2));
+        wait_finished(job);
         CHECK_THROWS_WITH(job.take(), Catch::Contains("b.txt") && Catch::Contains("empty file"));
+    }
+    SECTION("a cancel stops after the file in hand; take() gives what was read") {
+        std::promise<void> release;
+        std::shared_future<void> released = release.get_future().share();
+        gui::ImportJob job({"a", "b", "c", "d"}, [released](std::size_t i) {
+            if (i == 1) released.wait();
+            importer::PreparedFile f;
+            f.format = std::to_string(i);
+            return f;
+        });
+        for (int i = 0; i < 400 && job.current() != "b"; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        REQUIRE(job.current() == "b");
+        job.cancel();
+        release.set_value();
+        wait_finished(job);
+        CHECK(job.cancelled());
+        auto files = job.take();
+        REQUIRE(files.size() == 2);  // a, and b which was being read
+        CHECK(files[1].format == "1");
+    }
+    SECTION("destroying a running job cancels it and waits") {
+        std::atomic<int> started{0};
+        {
+            gui::ImportJob job({"a", "b", "c"}, [&started](std::size_t) {
+                ++started;
+                std::this_thread::sleep_for(std::chrono::milliseconds(20));
+                return importer::PreparedFile{};
+            });
+        }
+        CHECK(started.load() <= 3);
     }
 }
 
@@ -207,7 +246,18 @@ TEST_CASE("reading again with other options replaces the preview; a bad option k
     CHECK(h.drawn("import/reread_error"));
     REQUIRE(h.drawn("import/doc/0"));
 
-    // A mapping file naming P9's case, and numbering restarting per document for the rest.
+    // Numbering restarting per document: P9 of this interview is its own case.
+    app.import_view().settings().speaker_pattern.clear();
+    app.import_view().settings().mapping_file.clear();
+    app.import_view().settings().restart_per_document = true;
+    h.frames(1);
+    h.click(h.at("import/reread"));
+    finish_reading(h, app);
+    REQUIRE(h.drawn("import/doc/0/speaker/1"));
+    CHECK(!h.drawn("import/reread_error"));
+    app.import_view().settings().restart_per_document = false;
+
+    // A mapping file naming P9's case.
     app.import_view().settings().speaker_pattern.clear();
     app.import_view().settings().mapping_file = f.file("map.csv", "document,label,case\n*,P9,Participant nine\n").string();
     h.frames(1);
@@ -246,7 +296,8 @@ TEST_CASE("case attributes from a CSV: previewed typed, set in one command, undo
     h.frames(2);
     REQUIRE(h.drawn("attributes/summary"));
     CHECK(h.drawn("attributes/case/2"));
-    CHECK(f.p.find_case("A") == std::nullopt);  // the first column names the cases by default
+    CHECK(!h.drawn("attributes/case/3"));
+    CHECK(f.p.cases().size() == 1);  // nothing written by the preview
 
     // The id column chosen: the participant column.
     app.attributes_view().options().id_column = "participant";
@@ -375,4 +426,42 @@ TEST_CASE("one attribute of a case set, checked and removed in the Cases panel, 
     h.key('Z', true);
     h.frames(2);
     CHECK(case_named(f.p, "P1").attribute("group") == "FG1");
+}
+
+TEST_CASE("a preview closed by an error elsewhere is dropped, and the next import shows its own", "[ui]") {
+    Study f;
+    gui::App app(f.options());
+    Headless h(app);
+    h.frames(2);
+    app.import_view().read({f.file("interview.txt", kInterview)}, app.state());
+    finish_reading(h, app);
+    REQUIRE(h.drawn("import/doc/0"));
+    app.state().notify(gui::Notification::Kind::error, "Something else failed", "another window's write");
+    h.frames(3);
+    REQUIRE(h.drawn("notification/error/title"));
+    CHECK(!h.drawn("import/doc/0"));
+    CHECK(!app.import_view().has_preview());
+    h.click(h.at("notification/error/ok"));
+    h.frames(2);
+    app.import_view().read({f.file("second.txt", "P2: Another answer altogether.\n")}, app.state());
+    finish_reading(h, app);
+    REQUIRE(h.drawn("import/doc/0"));
+    h.click(h.at("import/confirm"));
+    h.frames(2);
+    REQUIRE(f.p.documents().size() == 1);
+    CHECK(f.p.documents()[0].name == "second");
+}
+
+TEST_CASE("a case-attributes CSV with no values offers nothing to set", "[ui]") {
+    Study f;
+    gui::App app(f.options());
+    Headless h(app);
+    h.frames(2);
+    app.attributes_view().read(f.file("ids.csv", "id,age\nP1,\nP2,\n"), app.state());
+    h.frames(2);
+    REQUIRE(h.drawn("attributes/summary"));
+    h.click(h.at("attributes/confirm"));
+    h.frames(2);
+    CHECK(app.attributes_view().has_preview());  // the button is disabled: still open
+    CHECK(f.p.cases().empty());
 }

@@ -87,6 +87,7 @@ TEST_CASE("csv responses: unknown column and malformed quoting are ImportErrors 
 TEST_CASE("case attributes: types inferred or forced, dates to ISO, empty cells left out", "[import]") {
     CaseAttributeTable t = read_case_attributes(data_path("import/case_attributes.csv"));
     CHECK(t.id_column == "participant");
+    CHECK(t.header.back() == "group:category");
     REQUIRE(t.columns == std::vector<std::string>{"age", "gender", "joined", "notes", "group"});
     CHECK(t.types == std::vector<AttributeType>{AttributeType::number, AttributeType::category, AttributeType::date,
                                                 AttributeType::text, AttributeType::category});

@@ -52,3 +52,23 @@ TEST_CASE("prepare_file names the file it could not read", "[import]") {
     CHECK_THROWS_WITH(prepare_file(dir / "empty.txt", {}, {}), Catch::Contains("empty.txt"));
     CHECK_THROWS_WITH(prepare_file(dir / "absent.docx", {}, {}), Catch::Contains("absent.docx"));
 }
+
+TEST_CASE("prepare_file reads a survey CSV: documents per question, respondents kept as cases", "[import]") {
+    TempDir dir;
+    tessera::test::write_file(dir / "survey.csv",
+                              "id,age,What would you share?\nR1,34,My diagnosis only\nR2,51,Nothing at all\n");
+    ImportOptions too_small;
+    too_small.max_bytes = 10;
+    CHECK_THROWS_WITH(prepare_file(dir / "survey.csv", too_small, {}), Catch::Contains("survey.csv"));
+    CsvResponseOptions per_row;
+    per_row.layout = CsvLayout::document_per_row;
+    PreparedFile rows = prepare_file(dir / "survey.csv", {}, {}, per_row);
+    CHECK(rows.docs.size() == 2);
+    PreparedFile f = prepare_file(dir / "survey.csv", {}, {});
+    REQUIRE(f.docs.size() == 1);
+    CHECK(f.format == "csv");
+    REQUIRE(f.cases.size() == 2);
+    CHECK(f.cases[0].name == "R1");
+    CHECK(f.cases[0].attribute("age") == "34");
+    CHECK(f.docs[0].doc().turns.size() == 2);
+}

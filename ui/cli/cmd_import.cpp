@@ -98,7 +98,11 @@ void run_import(const ImportArgs& a) {
     // many files there are. A failure in file 37 of 40 still leaves the project untouched:
     // everything is stored in one transaction.
     auto parse = [&](std::size_t i) {
-        if (csv[i]) return importer::prepare_documents(std::move(csv[i]->documents), mapping);
+        if (csv[i]) {
+            importer::PreparedFile f = importer::prepare_documents(std::move(csv[i]->documents), mapping);
+            f.diagnostics.insert(f.diagnostics.end(), csv[i]->diagnostics.begin(), csv[i]->diagnostics.end());
+            return f;
+        }
         return importer::prepare_file(a.files[i], opt, mapping);
     };
     // Parsing takes about twice as long as storing: two or more workers keep the store busy.

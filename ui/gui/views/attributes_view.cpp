@@ -9,6 +9,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <set>
 
 namespace tessera::gui {
 namespace {
@@ -34,19 +35,27 @@ void AttributesView::open() {
 void AttributesView::read(const std::filesystem::path& csv, AppState& s) {
     const bool reading_again = has_preview() && csv == m_file;
     try {
-        importer::CaseAttributeTable t = importer::read_case_attributes(csv, m_options);
-        m_header.clear();
-        m_header.push_back(t.id_column);
-        m_header.insert(m_header.end(), t.columns.begin(), t.columns.end());
-        m_table = std::move(t);
+        m_table = importer::read_case_attributes(csv, m_options);
+        m_read_with = m_options;
         m_file = csv;
         m_reread_error.clear();
         if (!reading_again) m_open = true;
     } catch (const std::exception& e) {
-        // Reading again with other options: said inside the preview (a modal of its own would close it).
-        if (reading_again) m_reread_error = e.what();
-        else s.notify(Notification::Kind::error, "Could not read the case attributes", e.what(), advice_for(e));
+        if (reading_again) {
+            // Said inside the preview (a modal of its own would close it), which keeps showing the
+            // earlier reading, so the options go back to what that reading used.
+            m_reread_error = e.what();
+            m_options = m_read_with;
+        } else {
+            s.notify(Notification::Kind::error, "Could not read the case attributes", e.what(), advice_for(e));
+        }
     }
+}
+
+void AttributesView::close() {
+    m_table.reset();
+    m_file.clear();
+    m_reread_error.clear();
 }
 
 void AttributesView::draw(AppState& s, const ModelCache& c, CommandQueue& q) {
@@ -57,34 +66,49 @@ void AttributesView::draw(AppState& s, const ModelCache& c, CommandQueue& q) {
         m_options.id_column.clear();  // a new file: its first column, unless chosen
         read(f, s);
     }
-    if (m_open) {
+    // An error shown meanwhile waits: opening a popup beside it would close it.
+    if (m_open && !ImGui::IsPopupOpen("Problem")) {
         ImGui::OpenPopup("Case attributes");
         m_open = false;
     }
     const ImVec2 size = ImGui::GetIO().DisplaySize;
     ImGui::SetNextWindowSize(ImVec2(size.x * 0.7f, size.y * 0.7f), ImGuiCond_Appearing);
-    if (!ImGui::BeginPopupModal("Case attributes")) return;
+    if (!ImGui::BeginPopupModal("Case attributes")) {
+        if (has_preview() && !m_open) close();  // closed by another popup: start afresh next time
+        return;
+    }
     const importer::CaseAttributeTable& t = *m_table;
-    std::size_t known = 0;
-    for (const auto& k : t.cases)
-        known += std::any_of(c.cases().begin(), c.cases().end(), [&](const Case& e) { return e.name == k.name; });
-    ImGui::TextWrapped("%s: %zu case(s), %zu already in the project and %zu new; %zu attribute(s). Nothing is written "
+    std::set<std::string> existing;
+    for (const auto& e : c.cases()) existing.insert(e.name);
+    std::size_t known = 0, values = 0, empty = 0;
+    for (const auto& k : t.cases) {
+        known += existing.count(k.name);
+        values += k.attributes.size();
+        empty += k.attributes.empty() && !existing.count(k.name);
+    }
+    ImGui::TextWrapped("%s: %zu case(s), %zu already in the project, %zu new%s; %zu attribute(s). Nothing is written "
                        "until you press Set. A case's other attributes are kept; a value here replaces the one it had.",
-                       m_file.filename().string().c_str(), t.cases.size(), known, t.cases.size() - known,
+                       m_file.filename().string().c_str(), t.cases.size(), known, t.cases.size() - known - empty,
+                       empty ? (" and " + std::to_string(empty) + " with no values (skipped)").c_str() : "",
                        t.columns.size());
     ui::probe("attributes/summary");
 
-    // Which column names the cases, and the file's encoding when detection guesses wrong.
+    // Which column names the cases, and the file's encoding when detection guesses wrong; read
+    // again after the combo, not inside it (reading replaces the table the combo lists).
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12);
+    std::string id_choice;
     if (ImGui::BeginCombo("Case id column", t.id_column.c_str())) {
-        for (const auto& h : m_header)
-            if (ImGui::Selectable(h.c_str(), h == t.id_column) && h != t.id_column) {
-                m_options.id_column = h;
-                read(m_file, s);
-            }
+        for (const auto& h : t.header)
+            if (ImGui::Selectable(h.c_str(), h == t.id_column) && h != t.id_column) id_choice = h;
         ImGui::EndCombo();
     }
     ui::probe("attributes/id_column");
+    if (!id_choice.empty()) {
+        m_options.id_column = id_choice;
+        read(m_file, s);
+        ImGui::EndPopup();
+        return;  // the table just read is drawn next frame
+    }
     ImGui::SameLine();
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10);
     if (ImGui::BeginCombo("Encoding", m_options.encoding.empty() ? "Detect" : m_options.encoding.c_str())) {
@@ -125,9 +149,8 @@ void AttributesView::draw(AppState& s, const ModelCache& c, CommandQueue& q) {
             ImGui::TextUnformatted(k.name.c_str());
             ui::probe("attributes/case/" + std::to_string(r));
             ImGui::TableNextColumn();
-            const bool exists =
-                std::any_of(c.cases().begin(), c.cases().end(), [&](const Case& e) { return e.name == k.name; });
-            ImGui::TextDisabled("%s", exists ? "existing" : "new");
+            const bool exists = existing.count(k.name) > 0;
+            ImGui::TextDisabled("%s", exists ? "existing" : k.attributes.empty() ? "no values: skipped" : "new");
             for (std::size_t i = 0; i < t.columns.size() && i + 2 < 64; ++i) {
                 ImGui::TableNextColumn();
                 ImGui::TextUnformatted(k.attribute(t.columns[i]).c_str());
@@ -139,8 +162,12 @@ void AttributesView::draw(AppState& s, const ModelCache& c, CommandQueue& q) {
     if (t.columns.size() > 62) ImGui::TextDisabled("Showing 62 of %zu attributes; all are set.", t.columns.size());
     ImGui::EndChild();
 
-    const std::string label = "Set attributes of " + std::to_string(t.cases.size()) + " case(s)";
-    if (ImGui::Button(label.c_str())) {
+    const std::string label = "Set " + std::to_string(values) + " value(s)";
+    ImGui::BeginDisabled(values == 0);
+    const bool set = ImGui::Button(label.c_str());
+    ui::probe("attributes/confirm");
+    ImGui::EndDisabled();
+    if (set) {
         auto group = std::make_unique<CommandGroup>("Set case attributes from " + m_file.filename().string());
         for (const auto& k : t.cases)
             for (const auto& a : k.attributes) group->add(std::make_unique<SetCaseAttribute>(k.name, a));
@@ -148,15 +175,12 @@ void AttributesView::draw(AppState& s, const ModelCache& c, CommandQueue& q) {
         q.push(std::move(group), [n](AppState& st, Command*) {
             st.notify(Notification::Kind::info, "Set the attributes of " + std::to_string(n) + " case(s)", "");
         });
-        m_table.reset();
-        m_file.clear();
+        close();
         ImGui::CloseCurrentPopup();
     }
-    ui::probe("attributes/confirm");
     ImGui::SameLine();
     if (ImGui::Button("Cancel")) {
-        m_table.reset();
-        m_file.clear();
+        close();
         ImGui::CloseCurrentPopup();
     }
     ImGui::EndPopup();

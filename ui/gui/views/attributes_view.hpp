@@ -27,11 +27,13 @@ public:
     importer::CaseAttributeOptions& options() { return m_options; }
 
 private:
+    void close();
+
     FileBrowser m_browser;
     importer::CaseAttributeOptions m_options;
+    importer::CaseAttributeOptions m_read_with;  // what the table shown was read with
     std::filesystem::path m_file;
     std::optional<importer::CaseAttributeTable> m_table;
-    std::vector<std::string> m_header;  // every column of the file, for choosing the id column
     std::string m_reread_error;
     bool m_open = false;
 };

@@ -51,8 +51,12 @@ void draw_attribute_editor(AppState& s, const ModelCache& c, CommandQueue& q) {
                                                 &s.attribute_value, ImGuiInputTextFlags_EnterReturnsTrue);
     ui::probe("cases/attribute_value");
     ImGui::SameLine();
-    ImGui::BeginDisabled(s.attribute_name.empty() || s.attribute_value.empty());
-    const bool set = ImGui::Button("Set") || (enter && !s.attribute_name.empty() && !s.attribute_value.empty());
+    std::string name = s.attribute_name;
+    name.erase(0, name.find_first_not_of(" \t"));
+    name.erase(name.find_last_not_of(" \t") + 1);
+    const bool ready = !name.empty() && s.attribute_value.find_first_not_of(" \t") != std::string::npos;
+    ImGui::BeginDisabled(!ready);
+    const bool set = ImGui::Button("Set") || (enter && ready);
     ui::probe("cases/attribute_set");
     ImGui::EndDisabled();
     if (!names.empty()) {
@@ -61,9 +65,6 @@ void draw_attribute_editor(AppState& s, const ModelCache& c, CommandQueue& q) {
         ImGui::TextWrapped("In use: %s", in_use.c_str());
     }
     if (!set) return;
-    std::string name = s.attribute_name;
-    name.erase(0, name.find_first_not_of(" \t"));
-    name.erase(name.find_last_not_of(" \t") + 1);
     try {
         Attribute a{name, s.attribute_type,
                     importer::normalise_attribute_value(s.attribute_type, s.attribute_value)};

@@ -65,6 +65,12 @@ void ImportView::start(const std::vector<std::filesystem::path>& files, std::uni
     m_open_progress = !has_preview();  // a reading again shows its progress inside the preview
 }
 
+void ImportView::stop_job() {
+    if (!m_job) return;
+    m_job->cancel();
+    m_stopping.push_back(std::move(m_job));
+}
+
 void ImportView::clear() {
     m_docs.clear();
     m_rows.clear();
@@ -196,7 +202,12 @@ void ImportView::draw(AppState& s, const ModelCache& c, CommandQueue& q) {
     }
     if (m_job && m_job->finished()) collect(s, c);
 
-    if (m_open_progress) {
+    // Jobs cancelled from the preview finish their file in the background, not on this thread.
+    std::erase_if(m_stopping, [](const std::unique_ptr<ImportJob>& j) { return j->finished(); });
+
+    // An error shown meanwhile waits: opening a popup beside it would close it.
+    const bool problem_shown = ImGui::IsPopupOpen("Problem");
+    if (m_open_progress && !problem_shown) {
         ImGui::OpenPopup("Reading transcripts");
         m_open_progress = false;
     }
@@ -207,13 +218,20 @@ void ImportView::draw(AppState& s, const ModelCache& c, CommandQueue& q) {
         ImGui::EndPopup();
     }
 
-    if (m_open_preview) {
+    if (m_open_preview && !problem_shown) {
         ImGui::OpenPopup("Import preview");
         m_open_preview = false;
     }
     const ImVec2 size = ImGui::GetIO().DisplaySize;
     ImGui::SetNextWindowSize(ImVec2(size.x * 0.7f, size.y * 0.7f), ImGuiCond_Appearing);
-    if (!ImGui::BeginPopupModal("Import preview")) return;
+    if (!ImGui::BeginPopupModal("Import preview")) {
+        // Closed by another popup: drop the preview, so the next import starts afresh.
+        if (has_preview() && !m_open_preview) {
+            stop_job();
+            clear();
+        }
+        return;
+    }
     ImGui::TextWrapped("Dry run: nothing is written until you press Import. Check speakers, roles and cases; "
                        "all files are imported together or not at all.");
     draw_settings(s);
@@ -296,7 +314,7 @@ void ImportView::draw(AppState& s, const ModelCache& c, CommandQueue& q) {
     ImGui::EndDisabled();
     ImGui::SameLine();
     if (ImGui::Button("Cancel")) {
-        m_job.reset();
+        stop_job();
         clear();
         ImGui::CloseCurrentPopup();
     }

@@ -56,11 +56,13 @@ private:
     void draw_progress();
     void draw_settings(AppState& s);
     void clear();
+    void stop_job();  // cancels the running job without waiting for it (it finishes its file)
 
     FileBrowser m_browser;
     FileBrowser m_map_browser;
     ImportSettings m_settings;
     std::unique_ptr<ImportJob> m_job;
+    std::vector<std::unique_ptr<ImportJob>> m_stopping;  // cancelled, finishing their current file
     std::vector<std::filesystem::path> m_files;  // what m_job reads (or read), for reading again
     std::vector<PreparedDocument> m_docs;
     std::vector<Row> m_rows;
