@@ -1,8 +1,11 @@
 // Helpers shared by tests: temporary directories that clean up, file reading, paths to test data.
 #pragma once
 
+#include "model/document.hpp"
+
 #include <filesystem>
 #include <string>
+#include <vector>
 
 namespace tessera::test {
 
@@ -28,5 +31,11 @@ void write_file(const std::filesystem::path& p, const std::string& bytes);
 std::filesystem::path data_path(const std::string& rel);
 /// ../shared/data/<rel> beside the checkout, or empty when the shared folder is absent.
 std::filesystem::path shared_data_path(const std::string& rel);
+
+/// A document of "Label: utterance" paragraphs separated by blank lines, each a turn over its
+/// utterance; labels in `staff` are facilitators without a case, the others participants whose
+/// case is their label.
+NewDocument labelled_document(const std::string& name, const std::string& text,
+                              const std::vector<std::string>& staff = {"Facilitator", "Interviewer"});
 
 }  // namespace tessera::test

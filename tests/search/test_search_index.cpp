@@ -33,30 +33,8 @@ struct Study {
         group = add("Focus group 1", kGroup);
         interview = add("Interview 3", "Interviewer: And the pharmacy?\n\nP7: The pharmacist shares a lot already.");
     }
-    // Turns are the "Label: utterance" paragraphs; participants' labels are their cases.
     RowId add(const std::string& name, const std::string& body) {
-        NewDocument d;
-        d.name = name;
-        d.text = body;
-        const std::u32string u = text::to_utf32(body);
-        std::size_t i = 0;
-        while (i < u.size()) {
-            std::size_t end = u.find(U"\n\n", i);
-            if (end == std::u32string::npos) end = u.size();
-            const std::size_t colon = u.find(U':', i);
-            const std::string label(
-                text::OffsetIndex(body).slice({static_cast<std::int64_t>(i), static_cast<std::int64_t>(colon)}));
-            d.turns.push_back({{static_cast<std::int64_t>(colon + 2), static_cast<std::int64_t>(end)}, label, {}, {}});
-            bool known = false;
-            for (const auto& s : d.speakers) known |= s.label == label;
-            if (!known) {
-                const bool staff = label == "Facilitator" || label == "Interviewer";
-                d.speakers.push_back({label, staff ? SpeakerRole::facilitator : SpeakerRole::participant,
-                                      staff ? std::string() : label});
-            }
-            i = end + 2;
-        }
-        return p.add_document(d);
+        return p.add_document(tessera::test::labelled_document(name, body));
     }
     std::string words(const SearchHit& h, const std::string& doc_text) const {
         const text::OffsetIndex o(doc_text);

@@ -44,6 +44,7 @@ bool App::open_project(const std::filesystem::path& path, bool create) {
         m_stack.clear();
         m_cache.clear();
         m_agreement = AgreementModel{};
+        m_search = SearchModel{};
         m_busy.reset();
         m_project = std::move(p);
         m_busy = std::make_unique<BusyWait>(*m_project, 15000, [this](int ms) {
@@ -97,6 +98,7 @@ void App::close_project() {
     m_queue = CommandQueue{};
     m_cache.clear();
     m_agreement = AgreementModel{};
+    m_search = SearchModel{};
     m_state = AppState{};
 }
 
@@ -126,6 +128,7 @@ void App::refresh() {
         m_cache.refresh(*m_project, m_state, m_generation);
         m_analysis.refresh(*m_project, m_state, m_generation, m_cache.blind());
         m_agreement.refresh(*m_project, m_generation);
+        m_search.refresh(*m_project, m_generation);
         if (m_state.document_id && !m_cache.document(*m_state.document_id)) m_state.document_id.reset();
     } catch (const std::exception& e) {
         m_state.notify(Notification::Kind::error, "Could not read the project",
@@ -246,6 +249,10 @@ void App::handle_shortcuts() {
     if (key_chord(true, false, 'K')) m_state.code_picker_open = true;
     if (key_chord(true, false, 'N')) m_state.new_code_open = true;
     if (key_chord(true, false, 'I')) code_in_vivo(m_state, m_cache, m_queue);
+    if (key_chord(true, false, 'F')) {
+        m_state.right_tab = "search";
+        m_state.focus_search = true;
+    }
     if (!io.KeyCtrl && !io.KeyAlt)
         for (int k = 1; k <= 9; ++k)
             if (ImGui::IsKeyPressed('0' + k, false) && static_cast<std::size_t>(k) <= m_state.recent_codes.size())
@@ -500,6 +507,10 @@ void App::draw_panels() {
             }
             if (tab("Memos", "memos")) {
                 draw_memos_view(m_state, m_cache, m_queue);
+                ImGui::EndTabItem();
+            }
+            if (tab("Search", "search")) {
+                draw_search_view(m_state, m_search);
                 ImGui::EndTabItem();
             }
             m_state.right_tab.clear();

@@ -13,6 +13,7 @@
 #include "ui/gui/command_queue.hpp"
 #include "ui/gui/model_cache.hpp"
 #include "ui/gui/views/agreement_model.hpp"
+#include "ui/gui/search_model.hpp"
 #include "ui/gui/views/attributes_view.hpp"
 #include "ui/gui/views/import_view.hpp"
 #include "ui/gui/views/start_view.hpp"
@@ -73,6 +74,7 @@ public:
     AttributesView& attributes_view() { return m_attributes; }
     const AnalysisCache& analysis() const { return m_analysis; }
     AgreementModel& agreement() { return m_agreement; }
+    SearchModel& search() { return m_search; }
     /// Bumped after every write and when another window's write is seen.
     std::uint64_t generation() const { return m_generation; }
 
@@ -100,6 +102,7 @@ private:
     AttributesView m_attributes;
     AnalysisCache m_analysis;  // themes, map and matrix snapshot (read only while one is shown)
     AgreementModel m_agreement;
+    SearchModel m_search;
     std::uint64_t m_generation = 1;
     std::int64_t m_data_version = 0;
     double m_last_poll = 0;

@@ -85,7 +85,8 @@ struct AppState {
     std::string memo_title, memo_body;
     std::string attribute_name, attribute_value;  // "Set attribute" of the selected case
     AttributeType attribute_type = AttributeType::text;
-    std::string right_tab;            // "code" | "retrieval" | "memos": tab to bring forward once
+    std::string right_tab;            // "code" | "retrieval" | "memos" | "search": tab to bring forward once
+    bool focus_search = false;        // Ctrl+F: the search box takes the keyboard next frame
 
     // --- filters and panels
     std::string codebook_filter;

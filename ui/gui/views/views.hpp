@@ -9,6 +9,7 @@
 #include "ui/gui/app_state.hpp"
 #include "ui/gui/command_queue.hpp"
 #include "ui/gui/model_cache.hpp"
+#include "ui/gui/search_model.hpp"
 
 namespace tessera::gui {
 
@@ -20,6 +21,8 @@ void draw_codebook_view(AppState& s, const ModelCache& c, CommandQueue& q);
 void draw_code_editor_view(AppState& s, const ModelCache& c, CommandQueue& q);
 /// The selected code's extracts with context; clicking one jumps to it in the transcript.
 void draw_retrieval_view(AppState& s, const ModelCache& c, CommandQueue& q);
+/// Search tab: asks `m` for a search (run after the frame); clicking a result opens it.
+void draw_search_view(AppState& s, SearchModel& m);
 /// Memos on the current target (document, code, coding, case): list, add, edit, delete.
 void draw_memos_view(AppState& s, const ModelCache& c, CommandQueue& q);
 /// The quick-search code picker (Ctrl+K) and "new code from selection" (Ctrl+N) popups.

@@ -1,0 +1,106 @@
+// Headless tests of the Search tab: Ctrl+F, a query typed and run after the frame, a result opening
+// its document with the match selected, the participants-only filter, and an unreadable query.
+#include "headless.hpp"
+#include "test_support.hpp"
+#include "ui/gui/probe.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <chrono>
+#include <thread>
+
+using namespace tessera;
+using tessera::test::Headless;
+using tessera::test::TempDir;
+
+namespace {
+
+// Original text: a facilitator's question and two participants on sharing records.
+const char* kText =
+    "Facilitator: Would you want your records shared with researchers?\n\n"
+    "P1: Sharing is fine when I'm asked first — not behind my back 😟.\n\n"
+    "P2: My GP already shares too much with the council.";
+
+struct Study {
+    TempDir dir;
+    std::filesystem::path path = dir / "search.tessera";
+    Project p = Project::create(path);
+    RowId doc = 0;
+    Study() {
+        NewDocument d = tessera::test::labelled_document("Focus group 2", kText);
+        doc = p.add_document(d);
+        p.insert_coder({0, "", "Amara"});
+    }
+};
+
+std::int64_t cp_of(const std::string& sub) {
+    return static_cast<std::int64_t>(text::to_utf32(kText).find(text::to_utf32(sub)));
+}
+
+}  // namespace
+
+TEST_CASE("search tab: Ctrl+F, type, Enter; a result opens its document with the match selected", "[ui]") {
+    Study f;
+    gui::App app(tessera::test::app_options(f.path));
+    Headless h(app);
+    h.frames(3);
+    app.state().document_id.reset();
+    h.key('F', true);
+    h.frames(3);
+    REQUIRE(h.drawn("search/query"));
+    h.type("sharing");
+    h.key(Headless::kEnter);
+    h.frames(3);
+    REQUIRE(h.drawn("search/count"));
+    REQUIRE(h.drawn("search/result/2"));  // shared, Sharing, shares
+    CHECK(!h.drawn("search/result/3"));
+
+    // The participants-only box searches again without the facilitator's question.
+    h.click(h.at("search/participants_only"));
+    h.frames(3);
+    REQUIRE(h.drawn("search/result/1"));
+    CHECK(!h.drawn("search/result/2"));
+
+    // The best result for P1 is the one with "Sharing" in it; clicking opens it there.
+    bool opened = false;
+    for (int i = 0; i < 2 && !opened; ++i) {
+        h.click(h.at("search/result/" + std::to_string(i)));
+        h.frames(2);
+        REQUIRE(app.state().document_id == f.doc);
+        const text::Span sel = app.state().selection.span();
+        opened = sel == text::Span{cp_of("Sharing is"), cp_of("Sharing is") + 7};
+        if (!opened) CHECK(sel == text::Span{cp_of("shares too"), cp_of("shares too") + 6});
+    }
+    CHECK(opened);
+}
+
+TEST_CASE("search tab: a dangling operator says what is wrong; the project changing re-runs the search", "[ui]") {
+    Study f;
+    gui::App app(tessera::test::app_options(f.path));
+    Headless h(app);
+    h.frames(3);
+    h.key('F', true);
+    h.frames(3);
+    h.type("council AND");
+    h.key(Headless::kEnter);
+    h.frames(3);
+    REQUIRE(h.drawn("search/error"));
+
+    app.search().ui.query = "pharmacy";
+    h.click(h.at("search/go"));
+    h.frames(3);
+    REQUIRE(h.drawn("search/count"));
+    CHECK(!h.drawn("search/result/0"));
+    // Another window imports a transcript that mentions it: this window's results follow.
+    NewDocument d;
+    d.name = "Interview 9";
+    d.text = "P9: The pharmacy knew first.";
+    d.turns.push_back({{4, 28}, "P9", {}, {}});
+    d.speakers.push_back({"P9", SpeakerRole::participant, "P9"});
+    f.p.add_document(d);
+    for (int i = 0; i < 40 && !h.drawn("search/result/0"); ++i) {
+        h.frames(1);
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));  // the window polls for others' writes
+    }
+    CHECK(h.drawn("search/result/0"));
+}

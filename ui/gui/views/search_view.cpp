@@ -1,0 +1,78 @@
+// Search tab: find words and phrases across every transcript's turns; a result opens its document
+// with the first match selected.
+#include "ui/gui/probe.hpp"
+#include "ui/gui/views/views.hpp"
+
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+namespace tessera::gui {
+
+void draw_search_view(AppState& s, SearchModel& m) {
+    SearchUi& u = m.ui;
+    if (s.focus_search) {
+        ImGui::SetKeyboardFocusHere();
+        s.focus_search = false;
+    }
+    ImGui::SetNextItemWidth(-ImGui::GetFontSize() * 5);
+    const bool enter = ImGui::InputTextWithHint("##query", "words, \"a phrase\", OR, NOT, share*", &u.query,
+                                                ImGuiInputTextFlags_EnterReturnsTrue);
+    ui::probe("search/query");
+    ImGui::SameLine();
+    const bool go = ImGui::Button("Search") || enter;
+    ui::probe("search/go");
+    bool changed = ImGui::Checkbox("Participants only", &u.participants_only);
+    ui::probe("search/participants_only");
+    ImGui::SameLine();
+    ImGui::BeginDisabled(!s.document_id);
+    changed |= ImGui::Checkbox("This document only", &u.this_document_only);
+    ImGui::EndDisabled();
+    if (go || (changed && !m.searched().empty())) {
+        search::SearchFilter f;
+        if (u.participants_only) f.role = SpeakerRole::participant;
+        if (u.this_document_only && s.document_id) f.document_id = *s.document_id;
+        m.request(u.query, f);
+    }
+
+    if (m.searching()) {
+        ImGui::TextDisabled("Searching… (the first search of a project builds its index)");
+        return;
+    }
+    if (!m.error().empty()) {
+        ImGui::PushTextWrapPos(0);
+        ImGui::TextColored(ImVec4(0.85f, 0.25f, 0.2f, 1), "%s", m.error().c_str());
+        ImGui::PopTextWrapPos();
+        ui::probe("search/error");
+        return;
+    }
+    if (m.searched().empty()) {
+        ImGui::TextDisabled("Every word must occur in a turn; \"sharing\" also finds shared and shares.");
+        return;
+    }
+    ImGui::TextDisabled("%zu turn(s)%s", m.rows().size(),
+                        m.estimated() > m.rows().size()
+                            ? (" of about " + std::to_string(m.estimated())).c_str()
+                            : "");
+    ui::probe("search/count");
+    ImGui::BeginChild("##results");
+    for (std::size_t i = 0; i < m.rows().size(); ++i) {
+        const SearchRow& r = m.rows()[i];
+        ImGui::PushID(static_cast<int>(i));
+        std::string head = r.document + (r.speaker.empty() ? "" : " · " + r.speaker);
+        if (ImGui::Selectable(head.c_str(), s.document_id == r.document_id && s.selection.span() == r.first)) {
+            s.document_id = r.document_id;
+            s.selection = {r.first.start, r.first.end};
+            s.scroll_to_cp = r.first.start;
+            s.selected_coding.reset();
+        }
+        ui::probe("search/result/" + std::to_string(i));
+        ImGui::PushTextWrapPos(0);
+        ImGui::TextDisabled("%s", r.snippet.c_str());
+        ImGui::PopTextWrapPos();
+        ImGui::Separator();
+        ImGui::PopID();
+    }
+    ImGui::EndChild();
+}
+
+}  // namespace tessera::gui
