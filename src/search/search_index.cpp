@@ -88,6 +88,23 @@ std::vector<std::string> wildcard_prefixes(const std::string& query) {
     return out;
 }
 
+// The quoted phrases of `query`, each as its words folded to lower case: their words are marked
+// only where the whole phrase occurs, not wherever one of them ("the") does.
+std::vector<std::vector<std::string>> quoted_phrases(const std::string& query) {
+    std::vector<std::vector<std::string>> out;
+    for (std::size_t open = query.find('"'); open != std::string::npos;) {
+        std::size_t close = query.find('"', open + 1);
+        const std::string inside = query.substr(open + 1, close == std::string::npos ? std::string::npos : close - open - 1);
+        std::vector<std::string> words;
+        const text::OffsetIndex offsets(inside);
+        for (const text::Span w : text::word_spans(inside)) words.push_back(text::fold_case(offsets.slice(w)));
+        if (!words.empty()) out.push_back(std::move(words));
+        if (close == std::string::npos) break;
+        open = query.find('"', close + 1);
+    }
+    return out;
+}
+
 }  // namespace
 
 std::filesystem::path index_path_for(const std::filesystem::path& project) {
@@ -185,8 +202,13 @@ SearchResult SearchIndex::search(const Project& p, const std::string& query, con
     }
     out.estimated = mset.get_matches_estimated();
 
-    // Matches to highlight: the query's terms that index each hit, found again among its words.
+    // Matches to highlight: the query's terms that index each hit, found again among its words;
+    // a phrase's words only where the phrase is.
     const std::vector<std::string> prefixes = wildcard_prefixes(query);
+    const std::vector<std::vector<std::string>> phrases = quoted_phrases(query);
+    std::set<std::string> phrase_words;
+    for (const auto& ph : phrases) phrase_words.insert(ph.begin(), ph.end());
+    auto same = [&](const std::string& a, const std::string& b) { return a == b || stem(a) == stem(b); };
     std::map<RowId, std::string> texts;  // documents read so far
     for (auto it = mset.begin(); it != mset.end(); ++it) {
         const Xapian::Document doc = it.get_document();
@@ -203,11 +225,25 @@ SearchResult SearchIndex::search(const Project& p, const std::string& query, con
         const text::OffsetIndex offsets(t->second);
         const std::string_view turn = offsets.slice(h.turn);
         const text::OffsetIndex turn_offsets(turn);
-        for (const text::Span w : text::word_spans(turn)) {
-            const std::string word = text::fold_case(turn_offsets.slice(w));
-            bool hit = terms.count(word) > 0 || terms.count("Z" + stem(word)) > 0;
-            for (const auto& pre : prefixes) hit = hit || word.rfind(pre, 0) == 0;
-            if (hit) h.matches.push_back({h.turn.start + w.start, h.turn.start + w.end});
+        const std::vector<text::Span> spans = text::word_spans(turn);
+        std::vector<std::string> words;
+        for (const text::Span w : spans) words.push_back(text::fold_case(turn_offsets.slice(w)));
+        std::vector<bool> marked(words.size(), false);
+        for (const auto& ph : phrases)
+            for (std::size_t i = 0; i + ph.size() <= words.size(); ++i) {
+                std::size_t k = 0;
+                while (k < ph.size() && same(words[i + k], ph[k])) ++k;
+                if (k == ph.size())
+                    for (k = 0; k < ph.size(); ++k) marked[i + k] = true;
+            }
+        for (std::size_t i = 0; i < words.size(); ++i) {
+            const std::string& word = words[i];
+            bool hit = marked[i];
+            if (!hit && !phrase_words.count(word)) {
+                hit = terms.count(word) > 0 || terms.count("Z" + stem(word)) > 0;
+                for (const auto& pre : prefixes) hit = hit || word.rfind(pre, 0) == 0;
+            }
+            if (hit) h.matches.push_back({h.turn.start + spans[i].start, h.turn.start + spans[i].end});
         }
         out.hits.push_back(std::move(h));
     }

@@ -82,7 +82,16 @@ TEST_CASE("search: all words by default, phrases, OR, NOT, prefixes", "[search]"
     CHECK(index.search(s.p, "sharing council").hits.size() == 1);
     CHECK(index.search(s.p, "council pharmacist").hits.empty());
     CHECK(index.search(s.p, "council OR pharmacist").hits.size() == 2);
-    CHECK(index.search(s.p, "\"my notes\"").hits.size() == 1);
+    SearchResult phrase = index.search(s.p, "\"my notes\"");
+    REQUIRE(phrase.hits.size() == 1);
+    CHECK(s.words(phrase.hits[0], kGroup) == "my|notes");  // not the "My" that opens the turn
+    // A phrase's words are marked only where the phrase is, even when the turn matched otherwise.
+    SearchResult either = index.search(s.p, "\"the council\" OR diagnosis");
+    REQUIRE(either.hits.size() == 2);
+    for (const auto& h : either.hits) {
+        const std::string w = s.words(h, kGroup);
+        CHECK((w == "the|council" || w == "diagnosis"));
+    }
     CHECK(index.search(s.p, "\"notes my\"").hits.empty());
     CHECK(index.search(s.p, "share NOT pharmacist").hits.size() == 3);
     SearchResult pre = index.search(s.p, "anonym*");
