@@ -465,3 +465,18 @@ TEST_CASE("a case-attributes CSV with no values offers nothing to set", "[ui]") 
     CHECK(app.attributes_view().has_preview());  // the button is disabled: still open
     CHECK(f.p.cases().empty());
 }
+
+TEST_CASE("numbering restarting per document makes each group's P9 a case of its own", "[ui]") {
+    Study f;
+    gui::App app(f.options());
+    Headless h(app);
+    h.frames(2);
+    app.import_view().settings().restart_per_document = true;
+    app.import_view().read({f.file("interview.txt", kInterview)}, app.state());
+    finish_reading(h, app);
+    REQUIRE(h.drawn("import/doc/0"));
+    h.click(h.at("import/confirm"));
+    h.frames(2);
+    CHECK(f.p.find_case("interview / P9").has_value());
+    CHECK(!f.p.find_case("P9").has_value());
+}
