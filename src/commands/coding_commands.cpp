@@ -3,6 +3,9 @@
 
 #include "util/error.hpp"
 
+#include <set>
+#include <tuple>
+
 namespace tessera {
 
 ApplyCode::ApplyCode(RowId document, text::Span span, RowId code, RowId coder) {
@@ -24,6 +27,44 @@ void ApplyCode::execute(Project& p) {
 }
 
 void ApplyCode::undo(Project& p) { p.delete_coding(m_coding.id); }
+
+ApplyCodeToSpans::ApplyCodeToSpans(std::vector<Passage> passages, RowId code, RowId coder)
+    : m_passages(std::move(passages)), m_code(code), m_coder(coder) {}
+
+std::string ApplyCodeToSpans::label() const {
+    return "Code " + std::to_string(m_done.size()) + " passage(s) with '" + m_code_name + "'";
+}
+
+void ApplyCodeToSpans::execute(Project& p) {
+    if (m_executed) {  // redo: the same codings again
+        for (const Coding& c : m_done) p.insert_coding(c);
+        return;
+    }
+    const Code code = p.code(m_code);
+    if (code.owner_coder_id && *code.owner_coder_id != m_coder)
+        throw InvalidArgument("code '" + code.name + "' belongs to another coder's codebook");
+    m_code_name = code.name;
+    std::set<std::tuple<RowId, std::int64_t, std::int64_t>> have;
+    for (const Coding& c : p.codings({std::nullopt, m_code, m_coder})) have.insert({c.document_id, c.span.start, c.span.end});
+    for (const Passage& ps : m_passages) {
+        if (!have.insert({ps.document_id, ps.span.start, ps.span.end}).second) {
+            ++m_skipped;  // already coded so (or listed twice)
+            continue;
+        }
+        Coding c;
+        c.document_id = ps.document_id;
+        c.span = ps.span;
+        c.code_id = m_code;
+        c.coder_id = m_coder;
+        c.id = p.insert_coding(c);
+        m_done.push_back(p.coding(c.id));
+    }
+    m_executed = true;
+}
+
+void ApplyCodeToSpans::undo(Project& p) {
+    for (auto it = m_done.rbegin(); it != m_done.rend(); ++it) p.delete_coding(it->id);
+}
 
 RemoveCoding::RemoveCoding(RowId coding_id) : m_id(coding_id) {}
 

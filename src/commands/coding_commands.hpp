@@ -3,6 +3,8 @@
 
 #include "commands/command.hpp"
 
+#include <vector>
+
 namespace tessera {
 
 /// Codes `span` of a document with `code` as `coder`. The span is checked against the document.
@@ -18,6 +20,31 @@ public:
 private:
     Coding m_coding;
     std::string m_code_name;
+};
+
+/// Codes several passages with one code as one step: how the turns a search found are coded.
+/// Passages this coder already coded with this code (the same span) are skipped, so running it
+/// twice codes nothing twice. Redo restores the same codings (ids and GUIDs).
+class ApplyCodeToSpans : public Command {
+public:
+    struct Passage {
+        RowId document_id = 0;
+        text::Span span;
+    };
+    ApplyCodeToSpans(std::vector<Passage> passages, RowId code, RowId coder);
+    std::string label() const override;
+    void execute(Project& p) override;
+    void undo(Project& p) override;
+    std::size_t applied() const { return m_done.size(); }
+    std::size_t skipped() const { return m_skipped; }
+
+private:
+    std::vector<Passage> m_passages;
+    RowId m_code, m_coder;
+    std::string m_code_name;
+    std::vector<Coding> m_done;  // what execute stored, re-inserted as they were on redo
+    bool m_executed = false;
+    std::size_t m_skipped = 0;
 };
 
 class RemoveCoding : public Command {

@@ -380,3 +380,42 @@ TEST_CASE("case attributes: set, change and remove, each undone and redone", "[c
     CHECK_THROWS_WITH(f.stack.execute(f.p, std::make_unique<RemoveCaseAttribute>("Nobody", "age")),
                       Catch::Contains("no case named 'Nobody'"));
 }
+
+TEST_CASE("coding many passages at once: one step, duplicates skipped, redo keeps ids", "[commands]") {
+    Fixture f;
+    Code mine;
+    mine.name = "Consent";
+    mine.owner_coder_id = f.amara;
+    const RowId code = f.p.insert_code(mine);
+    const auto turns = f.p.turns(f.doc);
+    REQUIRE(turns.size() >= 2);
+    // The first turn is coded already; it is listed twice more.
+    f.stack.execute(f.p, std::make_unique<ApplyCode>(f.doc, turns[0].span, code, f.amara));
+    std::vector<ApplyCodeToSpans::Passage> passages = {
+        {f.doc, turns[0].span}, {f.doc, turns[1].span}, {f.doc, turns[1].span}};
+    auto cmd = std::make_unique<ApplyCodeToSpans>(passages, code, f.amara);
+    auto* raw = cmd.get();
+    f.stack.execute(f.p, std::move(cmd));
+    CHECK(raw->applied() == 1);
+    CHECK(raw->skipped() == 2);
+    CHECK(raw->label() == "Code 1 passage(s) with 'Consent'");
+    auto coded = f.p.codings({f.doc, code, f.amara});
+    REQUIRE(coded.size() == 2);
+    const RowId id = coded[1].id;
+    const std::string guid = coded[1].guid;
+    f.stack.undo(f.p);
+    CHECK(f.p.codings({f.doc, code, f.amara}).size() == 1);
+    f.stack.redo(f.p);
+    coded = f.p.codings({f.doc, code, f.amara});
+    REQUIRE(coded.size() == 2);
+    CHECK(coded[1].id == id);
+    CHECK(coded[1].guid == guid);
+
+    // Another coder's code, and a span outside the document, are refused whole.
+    CHECK_THROWS_WITH(f.stack.execute(f.p, std::make_unique<ApplyCodeToSpans>(passages, code, f.ben)),
+                      Catch::Contains("another coder's codebook"));
+    CHECK_THROWS(f.stack.execute(
+        f.p, std::make_unique<ApplyCodeToSpans>(
+                 std::vector<ApplyCodeToSpans::Passage>{{f.doc, turns[1].span}, {f.doc, {0, 1 << 30}}}, code, f.amara)));
+    CHECK(f.p.codings({f.doc, code, f.amara}).size() == 2);
+}

@@ -104,3 +104,41 @@ TEST_CASE("search tab: a dangling operator says what is wrong; the project chang
     }
     CHECK(h.drawn("search/result/0"));
 }
+
+TEST_CASE("search tab: the turns found are coded with the selected code in one undoable step", "[ui]") {
+    Study f;
+    Code consent;
+    consent.name = "Asked first";
+    consent.owner_coder_id = f.p.find_coder("Amara")->id;
+    const RowId code = f.p.insert_code(consent);
+    gui::App app(tessera::test::app_options(f.path));
+    Headless h(app);
+    h.frames(3);
+    h.key('F', true);
+    h.frames(3);
+    h.type("sharing");
+    h.key(Headless::kEnter);
+    h.frames(3);
+    REQUIRE(h.drawn("search/result/2"));
+    CHECK(!h.drawn("search/code_hits"));  // no code selected yet
+    app.state().selected_code = code;
+    h.frames(2);
+    REQUIRE(h.drawn("search/code_hits"));
+    h.click(h.at("search/code_hits"));
+    h.frames(2);
+    auto coded = f.p.codings({f.doc, code, std::nullopt});
+    REQUIRE(coded.size() == 3);
+    for (const auto& k : coded) {
+        bool whole_turn = false;
+        for (const auto& t : f.p.turns(f.doc)) whole_turn |= t.span == k.span;
+        CHECK(whole_turn);
+    }
+    // Again: nothing coded twice.
+    h.click(h.at("search/code_hits"));
+    h.frames(2);
+    CHECK(f.p.codings({f.doc, code, std::nullopt}).size() == 3);
+    h.key('Z', true);  // undoes the second (empty) step
+    h.key('Z', true);
+    h.frames(2);
+    CHECK(f.p.codings({f.doc, code, std::nullopt}).empty());
+}

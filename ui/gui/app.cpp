@@ -510,7 +510,7 @@ void App::draw_panels() {
                 ImGui::EndTabItem();
             }
             if (tab("Search", "search")) {
-                draw_search_view(m_state, m_search);
+                draw_search_view(m_state, m_cache, m_queue, m_search);
                 ImGui::EndTabItem();
             }
             m_state.right_tab.clear();

@@ -61,6 +61,7 @@ void SearchModel::run(const Project& p, const Request& r) {
         }
         row.snippet = search::snippet(d->second.text, h, 140, "«", "»");
         row.first = h.matches.empty() ? h.turn : h.matches.front();
+        row.turn = h.turn;
         row.matches = h.matches.size();
         m_rows.push_back(std::move(row));
     }

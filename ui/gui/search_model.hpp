@@ -26,6 +26,7 @@ struct SearchRow {
     std::string speaker;   // "P3 (case P3)", "Facilitator", or "" for a turn without a speaker
     std::string snippet;   // one line with «matches» marked
     text::Span first;      // the first match (selected when the row is clicked)
+    text::Span turn;       // the whole turn (what "Code these turns" codes)
     std::size_t matches = 0;
 };
 

@@ -1,14 +1,44 @@
 // Search tab: find words and phrases across every transcript's turns; a result opens its document
 // with the first match selected.
+#include "commands/coding_commands.hpp"
 #include "ui/gui/probe.hpp"
 #include "ui/gui/views/views.hpp"
+#include "ui/gui/widgets.hpp"
 
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
 namespace tessera::gui {
 
-void draw_search_view(AppState& s, SearchModel& m) {
+namespace {
+
+// "Code these N turns with X": the code selected in the codebook, when this coder may use it.
+void draw_code_hits(AppState& s, const ModelCache& c, CommandQueue& q, const SearchModel& m) {
+    const Code* code = s.selected_code ? c.code(*s.selected_code) : nullptr;
+    const bool usable = code && s.coder_id && (!code->owner_coder_id || code->owner_coder_id == s.coder_id);
+    if (!usable) {
+        ImGui::TextDisabled("Select one of your codes in the codebook to code these turns with it.");
+        return;
+    }
+    const std::string label = "Code these " + std::to_string(m.rows().size()) + " turn(s) with \"" + code->name + "\"";
+    if (ImGui::Button(label.c_str())) {
+        std::vector<ApplyCodeToSpans::Passage> passages;
+        for (const auto& r : m.rows()) passages.push_back({r.document_id, r.turn});
+        q.push(std::make_unique<ApplyCodeToSpans>(std::move(passages), code->id, *s.coder_id),
+               [id = code->id](AppState& st, Command* cmd) {
+                   auto* done = static_cast<ApplyCodeToSpans*>(cmd);
+                   st.touch_recent(id);
+                   st.notify(Notification::Kind::info, "Coded " + std::to_string(done->applied()) + " turn(s)",
+                             done->skipped() ? std::to_string(done->skipped()) + " already had this code" : "");
+               });
+    }
+    ui::probe("search/code_hits");
+    tooltip("Whole turns, as one step (Ctrl+Z undoes it); turns already coded so are left as they are");
+}
+
+}  // namespace
+
+void draw_search_view(AppState& s, const ModelCache& c, CommandQueue& q, SearchModel& m) {
     SearchUi& u = m.ui;
     if (s.focus_search) {
         ImGui::SetKeyboardFocusHere();
@@ -54,6 +84,7 @@ void draw_search_view(AppState& s, SearchModel& m) {
                             ? (" of about " + std::to_string(m.estimated())).c_str()
                             : "");
     ui::probe("search/count");
+    if (!m.rows().empty()) draw_code_hits(s, c, q, m);
     ImGui::BeginChild("##results");
     for (std::size_t i = 0; i < m.rows().size(); ++i) {
         const SearchRow& r = m.rows()[i];

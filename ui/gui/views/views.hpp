@@ -21,8 +21,9 @@ void draw_codebook_view(AppState& s, const ModelCache& c, CommandQueue& q);
 void draw_code_editor_view(AppState& s, const ModelCache& c, CommandQueue& q);
 /// The selected code's extracts with context; clicking one jumps to it in the transcript.
 void draw_retrieval_view(AppState& s, const ModelCache& c, CommandQueue& q);
-/// Search tab: asks `m` for a search (run after the frame); clicking a result opens it.
-void draw_search_view(AppState& s, SearchModel& m);
+/// Search tab: asks `m` for a search (run after the frame); clicking a result opens it; the turns
+/// found can be coded with the code selected in the codebook, as one step.
+void draw_search_view(AppState& s, const ModelCache& c, CommandQueue& q, SearchModel& m);
 /// Memos on the current target (document, code, coding, case): list, add, edit, delete.
 void draw_memos_view(AppState& s, const ModelCache& c, CommandQueue& q);
 /// The quick-search code picker (Ctrl+K) and "new code from selection" (Ctrl+N) popups.
