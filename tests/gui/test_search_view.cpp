@@ -142,3 +142,17 @@ TEST_CASE("search tab: the turns found are coded with the selected code in one u
     h.frames(2);
     CHECK(f.p.codings({f.doc, code, std::nullopt}).empty());
 }
+
+TEST_CASE("tessera-gui --search opens the Search tab with the query run and its best result shown", "[ui]") {
+    Study f;
+    gui::AppOptions o = tessera::test::app_options(f.path);
+    o.view = "search";
+    o.search = "council";
+    gui::App app(o);
+    Headless h(app);
+    h.frames(5);
+    REQUIRE(h.drawn("search/result/0"));
+    CHECK(app.search().ui.query == "council");
+    CHECK(app.state().document_id == f.doc);
+    CHECK(app.state().selection.span() == text::Span{cp_of("council"), cp_of("council") + 7});
+}

@@ -444,6 +444,18 @@ void App::apply_requested_view() {
         }
     } else if (v == "themes" || v == "map" || v == "matrix") {
         if (m_view_frames == 0) open_analysis_panel(m_state, v);
+    } else if (v == "search") {
+        m_state.right_tab = "search";
+        if (m_view_frames == 0 && !m_options.search.empty()) {
+            m_search.ui.query = m_options.search;
+            m_search.request(m_options.search, {});
+        } else if (m_view_frames == 1 && !m_search.rows().empty()) {
+            // Open the best result (searched after the first frame), as a click on it would.
+            const SearchRow& r = m_search.rows().front();
+            m_state.document_id = r.document_id;
+            m_state.selection = {r.first.start, r.first.end};
+            m_state.scroll_to_cp = r.first.start;
+        }
     } else if (v == "import") {
         m_import.open();
     } else if (v == "transcript") {

@@ -31,6 +31,7 @@ struct AppOptions {
     std::filesystem::path project;  // empty: start screen
     std::string coder;              // --coder NAME: code as this coder (created if new)
     std::string view;               // --view NAME: transcript | codebook | documents | retrieval | memos | start | import | agreement | disagreements | alignment
+    std::string search;             // --search QUERY: open the Search tab with this query run
     bool remember_recent = true;    // add opened projects to the recent list (tests turn it off)
 };
 

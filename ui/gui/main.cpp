@@ -11,13 +11,14 @@
 int main(int argc, char** argv) {
     using namespace tessera::gui;
     CLI::App cli{"Tessera coding workbench"};
-    std::string project, coder, screenshot, view;
+    std::string project, coder, screenshot, view, search;
     int frames = 8, width = 1400, height = 900;
     cli.add_option("PROJECT", project, "Project file (.tessera) to open");
     cli.add_option("--coder", coder, "Code as this coder (created if the project has no such coder)");
     cli.add_option("--screenshot", screenshot, "Render --frames frames, save this PNG and exit");
     cli.add_option("--frames", frames, "Frames to render before the screenshot (default 8)");
-    cli.add_option("--view", view, "Panel to show: transcript, codebook, documents, retrieval, memos, import, start, agreement, disagreements, alignment, themes, map, matrix");
+    cli.add_option("--view", view, "Panel to show: transcript, codebook, documents, retrieval, memos, import, start, agreement, disagreements, alignment, themes, map, matrix, search");
+    cli.add_option("--search", search, "Open the Search tab with this query run (and its best result shown)");
     cli.add_option("--size", width, "Window width in pixels (height follows 14:9)")->check(CLI::Range(640, 8000));
     CLI11_PARSE(cli, argc, argv);
     if (width != 1400) height = width * 9 / 14;
@@ -29,7 +30,8 @@ int main(int argc, char** argv) {
         AppOptions opt;
         opt.project = project;
         opt.coder = coder;
-        opt.view = view;
+        opt.view = view.empty() && !search.empty() ? "search" : view;
+        opt.search = search;
         opt.remember_recent = !shot;
         App app(opt);
         platform.rebuild_fonts(app.cache().glyph_sample(), app.font_px());

@@ -17,7 +17,9 @@ void draw_code_hits(AppState& s, const ModelCache& c, CommandQueue& q, const Sea
     const Code* code = s.selected_code ? c.code(*s.selected_code) : nullptr;
     const bool usable = code && s.coder_id && (!code->owner_coder_id || code->owner_coder_id == s.coder_id);
     if (!usable) {
+        ImGui::PushTextWrapPos(0);
         ImGui::TextDisabled("Select one of your codes in the codebook to code these turns with it.");
+        ImGui::PopTextWrapPos();
         return;
     }
     const std::string label = "Code these " + std::to_string(m.rows().size()) + " turn(s) with \"" + code->name + "\"";
