@@ -209,7 +209,11 @@ SearchResult SearchIndex::search(const Project& p, const std::string& query, con
     std::set<std::string> phrase_words;
     for (const auto& ph : phrases) phrase_words.insert(ph.begin(), ph.end());
     auto same = [&](const std::string& a, const std::string& b) { return a == b || stem(a) == stem(b); };
-    std::map<RowId, std::string> texts;  // documents read so far
+    struct Text {
+        std::string utf8;
+        text::OffsetIndex offsets;  // over utf8, which stays put in the map's node
+    };
+    std::map<RowId, Text> texts;  // documents read so far
     for (auto it = mset.begin(); it != mset.end(); ++it) {
         const Xapian::Document doc = it.get_document();
         SearchHit h;
@@ -221,9 +225,11 @@ SearchResult SearchIndex::search(const Project& p, const std::string& query, con
         h.weight = it.get_weight();
         std::set<std::string> terms(enquire.get_matching_terms_begin(it), enquire.get_matching_terms_end(it));
         auto [t, fresh] = texts.try_emplace(h.document_id);
-        if (fresh) t->second = p.document(h.document_id).text;
-        const text::OffsetIndex offsets(t->second);
-        const std::string_view turn = offsets.slice(h.turn);
+        if (fresh) {
+            t->second.utf8 = p.document(h.document_id).text;
+            t->second.offsets = text::OffsetIndex(t->second.utf8);
+        }
+        const std::string_view turn = t->second.offsets.slice(h.turn);
         const text::OffsetIndex turn_offsets(turn);
         const std::vector<text::Span> spans = text::word_spans(turn);
         std::vector<std::string> words;

@@ -37,6 +37,17 @@ std::int64_t cp_of(const std::string& sub) {
     return static_cast<std::int64_t>(text::to_utf32(kText).find(text::to_utf32(sub)));
 }
 
+// Draws frames until the search under way (on its worker) has finished and been taken.
+void finish_search(Headless& h, gui::App& app) {
+    h.frames(1);  // the request starts after a frame
+    for (int i = 0; i < 1000 && app.search().searching(); ++i) {
+        h.frames(1);
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+    REQUIRE(!app.search().searching());
+    h.frames(2);
+}
+
 }  // namespace
 
 TEST_CASE("search tab: Ctrl+F, type, Enter; a result opens its document with the match selected", "[ui]") {
@@ -50,14 +61,14 @@ TEST_CASE("search tab: Ctrl+F, type, Enter; a result opens its document with the
     REQUIRE(h.drawn("search/query"));
     h.type("sharing");
     h.key(Headless::kEnter);
-    h.frames(3);
+    finish_search(h, app);
     REQUIRE(h.drawn("search/count"));
     REQUIRE(h.drawn("search/result/2"));  // shared, Sharing, shares
     CHECK(!h.drawn("search/result/3"));
 
     // The participants-only box searches again without the facilitator's question.
     h.click(h.at("search/participants_only"));
-    h.frames(3);
+    finish_search(h, app);
     REQUIRE(h.drawn("search/result/1"));
     CHECK(!h.drawn("search/result/2"));
 
@@ -83,12 +94,12 @@ TEST_CASE("search tab: a dangling operator says what is wrong; the project chang
     h.frames(3);
     h.type("council AND");
     h.key(Headless::kEnter);
-    h.frames(3);
+    finish_search(h, app);
     REQUIRE(h.drawn("search/error"));
 
     app.search().ui.query = "pharmacy";
     h.click(h.at("search/go"));
-    h.frames(3);
+    finish_search(h, app);
     REQUIRE(h.drawn("search/count"));
     CHECK(!h.drawn("search/result/0"));
     // Another window imports a transcript that mentions it: this window's results follow.
@@ -98,9 +109,9 @@ TEST_CASE("search tab: a dangling operator says what is wrong; the project chang
     d.turns.push_back({{4, 28}, "P9", {}, {}});
     d.speakers.push_back({"P9", SpeakerRole::participant, "P9"});
     f.p.add_document(d);
-    for (int i = 0; i < 40 && !h.drawn("search/result/0"); ++i) {
+    for (int i = 0; i < 200 && !h.drawn("search/result/0"); ++i) {
         h.frames(1);
-        std::this_thread::sleep_for(std::chrono::milliseconds(20));  // the window polls for others' writes
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));  // the window polls for others' writes
     }
     CHECK(h.drawn("search/result/0"));
 }
@@ -118,7 +129,7 @@ TEST_CASE("search tab: the turns found are coded with the selected code in one u
     h.frames(3);
     h.type("sharing");
     h.key(Headless::kEnter);
-    h.frames(3);
+    finish_search(h, app);
     REQUIRE(h.drawn("search/result/2"));
     CHECK(!h.drawn("search/code_hits"));  // no code selected yet
     app.state().selected_code = code;
@@ -133,7 +144,8 @@ TEST_CASE("search tab: the turns found are coded with the selected code in one u
         for (const auto& t : f.p.turns(f.doc)) whole_turn |= t.span == k.span;
         CHECK(whole_turn);
     }
-    // Again: nothing coded twice.
+    // Again (once the results have followed the change): nothing coded twice.
+    finish_search(h, app);
     h.click(h.at("search/code_hits"));
     h.frames(2);
     CHECK(f.p.codings({f.doc, code, std::nullopt}).size() == 3);

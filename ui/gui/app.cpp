@@ -449,12 +449,15 @@ void App::apply_requested_view() {
         if (m_view_frames == 0 && !m_options.search.empty()) {
             m_search.ui.query = m_options.search;
             m_search.request(m_options.search, {});
-        } else if (m_view_frames == 1 && !m_search.rows().empty()) {
+        } else if (m_view_frames == 1) {
             // Open the best result (searched after the first frame), as a click on it would.
-            const SearchRow& r = m_search.rows().front();
-            m_state.document_id = r.document_id;
-            m_state.selection = {r.first.start, r.first.end};
-            m_state.scroll_to_cp = r.first.start;
+            m_search.wait();
+            if (!m_search.rows().empty()) {
+                const SearchRow& r = m_search.rows().front();
+                m_state.document_id = r.document_id;
+                m_state.selection = {r.first.start, r.first.end};
+                m_state.scroll_to_cp = r.first.start;
+            }
         }
     } else if (v == "import") {
         m_import.open();

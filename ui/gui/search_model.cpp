@@ -3,6 +3,7 @@
 
 #include "util/error.hpp"
 
+#include <chrono>
 #include <map>
 
 namespace tessera::gui {
@@ -15,56 +16,77 @@ void SearchModel::request(std::string query, search::SearchFilter filter) {
 }
 
 void SearchModel::refresh(const Project& p, std::uint64_t generation) {
+    if (m_running.valid()) {
+        if (m_running.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return;
+        take();
+    }
     if (m_pending) {
         Request r = std::move(*m_pending);
         m_pending.reset();
         m_generation = generation;
-        run(p, r);
+        start(p, r);
         m_last = std::move(r);
     } else if (m_last && generation != m_generation) {
         m_generation = generation;
-        run(p, *m_last);  // the project changed: documents or speakers may have come or gone
+        start(p, *m_last);  // the project changed: documents or speakers may have come or gone
     }
 }
 
-void SearchModel::run(const Project& p, const Request& r) {
-    m_rows.clear();
-    m_estimated = 0;
-    m_error.clear();
-    m_query = r.query;
-    if (!m_index) m_index.emplace(p.path());
-    search::SearchResult found;
+void SearchModel::wait() {
+    if (m_running.valid()) take();
+}
+
+void SearchModel::start(const Project& p, const Request& r) {
+    m_running = std::async(std::launch::async, [w = m_worker, path = p.path(), r] { return run(*w, path, r); });
+}
+
+void SearchModel::take() {
+    Outcome o = m_running.get();
+    m_rows = std::move(o.rows);
+    m_estimated = o.estimated;
+    m_error = std::move(o.error);
+    m_query = std::move(o.query);
+}
+
+// On the worker: its own connection (SQLite connections are not shared across threads here).
+SearchModel::Outcome SearchModel::run(Worker& w, const std::filesystem::path& path, const Request& r) {
+    Outcome out;
+    out.query = r.query;
     try {
-        found = m_index->search(p, r.query, r.filter, kShown);
-    } catch (const InvalidArgument& e) {
-        m_error = e.what();
-        return;
-    }
-    m_estimated = found.estimated;
-    std::map<RowId, Document> docs;
-    std::map<RowId, Speaker> speakers;
-    std::map<RowId, std::string> cases;
-    for (const auto& c : p.cases()) cases[c.id] = c.name;
-    for (const auto& h : found.hits) {
-        auto [d, fresh] = docs.try_emplace(h.document_id);
-        if (fresh) {
-            d->second = p.document(h.document_id);
-            for (const auto& s : p.speakers(h.document_id)) speakers[s.id] = s;
+        if (!w.project) w.project.emplace(Project::open(path));
+        if (!w.index) w.index.emplace(path);
+        const Project& p = *w.project;
+        search::SearchResult found = w.index->search(p, r.query, r.filter, kShown);
+        out.estimated = found.estimated;
+        std::map<RowId, Document> docs;
+        std::map<RowId, Speaker> speakers;
+        std::map<RowId, std::string> cases;
+        for (const auto& c : p.cases()) cases[c.id] = c.name;
+        for (const auto& h : found.hits) {
+            auto [d, fresh] = docs.try_emplace(h.document_id);
+            if (fresh) {
+                d->second = p.document(h.document_id);
+                for (const auto& s : p.speakers(h.document_id)) speakers[s.id] = s;
+            }
+            SearchRow row;
+            row.document_id = h.document_id;
+            row.document = d->second.name;
+            if (h.speaker_id) {
+                const Speaker& s = speakers[*h.speaker_id];
+                row.speaker = s.label;
+                if (s.case_id && cases[*s.case_id] != s.label) row.speaker += " (case " + cases[*s.case_id] + ")";
+            }
+            row.snippet = search::snippet(d->second.text, h, 140, "«", "»");
+            row.first = h.matches.empty() ? h.turn : h.matches.front();
+            row.turn = h.turn;
+            row.matches = h.matches.size();
+            out.rows.push_back(std::move(row));
         }
-        SearchRow row;
-        row.document_id = h.document_id;
-        row.document = d->second.name;
-        if (h.speaker_id) {
-            const Speaker& s = speakers[*h.speaker_id];
-            row.speaker = s.label;
-            if (s.case_id && cases[*s.case_id] != s.label) row.speaker += " (case " + cases[*s.case_id] + ")";
-        }
-        row.snippet = search::snippet(d->second.text, h, 140, "«", "»");
-        row.first = h.matches.empty() ? h.turn : h.matches.front();
-        row.turn = h.turn;
-        row.matches = h.matches.size();
-        m_rows.push_back(std::move(row));
+    } catch (const std::exception& e) {
+        out.rows.clear();
+        out.error = e.what();
     }
+    return out;
 }
 
 }  // namespace tessera::gui

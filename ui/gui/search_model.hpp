@@ -1,11 +1,16 @@
-// SearchModel: what the Search tab draws (the last query's turns), read from the Project by the App
-// after a frame, on request, and searched again when the project changes; plus the tab's UI state.
+// SearchModel: what the Search tab draws (the last query's turns), searched on a worker thread with
+// its own connection to the project, on request, and again when the project changes; plus the
+// tab's UI state. The first search of a big project builds its index (seconds for hundreds of
+// transcripts): the window keeps drawing meanwhile.
 #pragma once
 
 #include "search/search_index.hpp"
 #include "store/project.hpp"
 
 #include <cstdint>
+#include <filesystem>
+#include <future>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -34,11 +39,15 @@ class SearchModel {
 public:
     /// Asks for `query` with these filters; searched after the frame (views never read the Project).
     void request(std::string query, search::SearchFilter filter);
-    /// Runs a requested search, or the last one again when the project changed (generation moved).
-    /// Errors (an unreadable query) are kept in error(), not thrown.
+    /// Starts a requested search on the worker, or the last one again when the project changed
+    /// (generation moved), and takes the result of one that finished. Errors (an unreadable
+    /// query, a project that cannot be read) are kept in error(), not thrown.
     void refresh(const Project& p, std::uint64_t generation);
+    /// Blocks until a search under way has finished and takes its result (a view asked for on
+    /// the command line, shown in a screenshot).
+    void wait();
 
-    bool searching() const { return m_pending.has_value(); }
+    bool searching() const { return m_pending.has_value() || m_running.valid(); }
     const std::vector<SearchRow>& rows() const { return m_rows; }
     std::size_t estimated() const { return m_estimated; }
     const std::string& error() const { return m_error; }
@@ -51,9 +60,24 @@ private:
         std::string query;
         search::SearchFilter filter;
     };
-    void run(const Project& p, const Request& r);
+    struct Outcome {
+        std::vector<SearchRow> rows;
+        std::size_t estimated = 0;
+        std::string error;
+        std::string query;
+    };
+    /// What only the worker touches, one search at a time: its own connection and the index.
+    struct Worker {
+        std::optional<Project> project;
+        std::optional<search::SearchIndex> index;
+    };
+    static Outcome run(Worker& w, const std::filesystem::path& path, const Request& r);
+    void start(const Project& p, const Request& r);
+    void take();
 
-    std::optional<search::SearchIndex> m_index;
+    std::shared_ptr<Worker> m_worker = std::make_shared<Worker>();
+    // From std::async: replacing or destroying the model waits for the search under way.
+    std::future<Outcome> m_running;
     std::optional<Request> m_pending, m_last;
     std::uint64_t m_generation = ~0ull;
     std::vector<SearchRow> m_rows;

@@ -67,8 +67,12 @@ void draw_search_view(AppState& s, const ModelCache& c, CommandQueue& q, SearchM
     }
 
     if (m.searching()) {
-        ImGui::TextDisabled("Searching… (the first search of a project builds its index)");
-        return;
+        // The earlier results stay in view (greyed actions) until the new ones arrive.
+        ImGui::TextDisabled("%s", m.rows().empty() && m.searched().empty()
+                                      ? "Searching… (the first search of a project builds its index)"
+                                      : "Searching…");
+        ui::probe("search/searching");
+        if (m.rows().empty()) return;
     }
     if (!m.error().empty()) {
         ImGui::PushTextWrapPos(0);
@@ -86,7 +90,11 @@ void draw_search_view(AppState& s, const ModelCache& c, CommandQueue& q, SearchM
                             ? (" of about " + std::to_string(m.estimated())).c_str()
                             : "");
     ui::probe("search/count");
-    if (!m.rows().empty()) draw_code_hits(s, c, q, m);
+    if (!m.rows().empty()) {
+        ImGui::BeginDisabled(m.searching());
+        draw_code_hits(s, c, q, m);
+        ImGui::EndDisabled();
+    }
     ImGui::BeginChild("##results");
     for (std::size_t i = 0; i < m.rows().size(); ++i) {
         const SearchRow& r = m.rows()[i];
