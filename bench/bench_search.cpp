@@ -132,7 +132,7 @@ int main(int argc, char** argv) {
                              {"police consent", {"police", "consent"}},
                              {"\"council money\"", {"council money"}},
                              {"sharing", {"shar"}},
-                             {"caf\u00e9 OR Zo\u00eb", {"caf\u00e9"}}};
+                             {"caf\u00e9 OR Zo\u00eb", {"caf\u00e9", "zo\u00eb"}}};
     std::printf("%-22s %12s %14s %10s %8s\n", "query (100 best turns)", "search", "Find (ref.)", "ratio", "hits");
     for (const auto& q : queries) {
         std::vector<double> s, f, ratio;

@@ -32,6 +32,7 @@ ApplyCodeToSpans::ApplyCodeToSpans(std::vector<Passage> passages, RowId code, Ro
     : m_passages(std::move(passages)), m_code(code), m_coder(coder) {}
 
 std::string ApplyCodeToSpans::label() const {
+    if (!m_executed) return "Code " + std::to_string(m_passages.size()) + " passage(s)";
     return "Code " + std::to_string(m_done.size()) + " passage(s) with '" + m_code_name + "'";
 }
 
@@ -59,11 +60,21 @@ void ApplyCodeToSpans::execute(Project& p) {
         c.id = p.insert_coding(c);
         m_done.push_back(p.coding(c.id));
     }
+    // Nothing to do is said, not recorded as a step that undoes nothing.
+    if (m_done.empty())
+        throw InvalidArgument("all " + std::to_string(m_passages.size()) + " passage(s) already have the code '" +
+                              code.name + "' from this coder: nothing to code");
     m_executed = true;
 }
 
 void ApplyCodeToSpans::undo(Project& p) {
-    for (auto it = m_done.rbegin(); it != m_done.rend(); ++it) p.delete_coding(it->id);
+    // A coding another window removed meanwhile is already as undo wants it.
+    for (auto it = m_done.rbegin(); it != m_done.rend(); ++it) {
+        try {
+            p.delete_coding(it->id);
+        } catch (const InvalidArgument&) {
+        }
+    }
 }
 
 RemoveCoding::RemoveCoding(RowId coding_id) : m_id(coding_id) {}

@@ -6,6 +6,9 @@
 
 #include <xapian.h>
 
+#include <unistd.h>
+
+#include <atomic>
 #include <map>
 #include <set>
 
@@ -26,10 +29,14 @@ enum Slot : Xapian::valueno { kDocId, kTurnId, kOrdinal, kSpeakerId, kStart, kEn
 std::string opt_str(const OptId& id) { return id ? std::to_string(*id) : std::string(); }
 OptId opt_id(const std::string& s) { return s.empty() ? OptId() : OptId(std::stoll(s)); }
 
-// What the index depends on, hashed: documents by content, speakers by role and case.
+// What the index depends on, hashed: documents by identity and content (turns never change after
+// import), speakers by role and case.
 std::string fingerprint(const Project& p) {
     std::string all = std::string(kIndexFormat) + "\n" + kLanguage + "\n";
-    for (const auto& d : p.documents()) all += "d" + std::to_string(d.id) + " " + d.content_hash + "\n";
+    // The GUID, not only the row id: SQLite hands a deleted last row's id out again, and an undone
+    // import re-imported with other turns must not find the old turns.
+    for (const auto& d : p.documents())
+        all += "d" + std::to_string(d.id) + " " + d.guid + " " + d.content_hash + "\n";
     for (const auto& s : p.all_speakers())
         all += "s" + std::to_string(s.id) + " " + std::to_string(s.document_id) + " " + to_string(s.role) + " " +
                opt_str(s.case_id) + "\n";
@@ -72,6 +79,14 @@ void index_project(const Project& p, Xapian::WritableDatabase& db, const std::st
     db.commit();
 }
 
+// A word as Xapian's term generator writes it: lower-cased code point by code point (not folded:
+// "straße" stays), with the typographic apostrophe Word writes taken as "'".
+std::string term_form(std::string_view word) {
+    std::string w(word);
+    for (std::size_t at; (at = w.find("\u2019")) != std::string::npos;) w.replace(at, 3, "'");
+    return Xapian::Unicode::tolower(w);
+}
+
 // The prefixes of `query`'s wildcard words ("shar*" -> "shar"), lower-cased: the matching terms
 // Xapian reports for a hit do not include wildcard expansions.
 std::vector<std::string> wildcard_prefixes(const std::string& query) {
@@ -82,7 +97,7 @@ std::vector<std::string> wildcard_prefixes(const std::string& query) {
         if (end == std::string::npos) end = query.size();
         std::string word = query.substr(i, end - i);
         while (!word.empty() && (word[0] == '+' || word[0] == '-')) word.erase(0, 1);
-        if (word.size() > 1 && word.back() == '*') out.push_back(text::fold_case(word.substr(0, word.size() - 1)));
+        if (word.size() > 1 && word.back() == '*') out.push_back(term_form(word.substr(0, word.size() - 1)));
         i = end + 1;
     }
     return out;
@@ -90,17 +105,38 @@ std::vector<std::string> wildcard_prefixes(const std::string& query) {
 
 // The quoted phrases of `query`, each as its words folded to lower case: their words are marked
 // only where the whole phrase occurs, not wherever one of them ("the") does.
-std::vector<std::vector<std::string>> quoted_phrases(const std::string& query) {
-    std::vector<std::vector<std::string>> out;
-    for (std::size_t open = query.find('"'); open != std::string::npos;) {
-        std::size_t close = query.find('"', open + 1);
-        const std::string inside = query.substr(open + 1, close == std::string::npos ? std::string::npos : close - open - 1);
+struct QueryWords {
+    std::vector<std::vector<std::string>> phrases;  // each quoted phrase's words
+    std::set<std::string> outside;                  // words written outside any quotes
+};
+
+// Splits `query` at its quotes (straight, or the curly ones a word processor writes): the words
+// inside each pair form a phrase; an unclosed quote runs to the end, as Xapian reads it.
+QueryWords query_words(const std::string& query) {
+    std::string q = query;
+    for (const char* curly : {"\u201c", "\u201d"})
+        for (std::size_t at; (at = q.find(curly)) != std::string::npos;) q.replace(at, 3, "\"");
+    QueryWords out;
+    auto words_of = [](const std::string& part) {
         std::vector<std::string> words;
-        const text::OffsetIndex offsets(inside);
-        for (const text::Span w : text::word_spans(inside)) words.push_back(text::fold_case(offsets.slice(w)));
-        if (!words.empty()) out.push_back(std::move(words));
-        if (close == std::string::npos) break;
-        open = query.find('"', close + 1);
+        const text::OffsetIndex offsets(part);
+        for (const text::Span w : text::word_spans(part)) words.push_back(term_form(offsets.slice(w)));
+        return words;
+    };
+    bool inside = false;
+    std::size_t from = 0;
+    while (from <= q.size()) {
+        std::size_t quote = q.find('"', from);
+        const std::string part = q.substr(from, quote == std::string::npos ? std::string::npos : quote - from);
+        std::vector<std::string> words = words_of(part);
+        if (inside) {
+            if (!words.empty()) out.phrases.push_back(std::move(words));
+        } else {
+            out.outside.insert(words.begin(), words.end());
+        }
+        if (quote == std::string::npos) break;
+        inside = !inside;
+        from = quote + 1;
     }
     return out;
 }
@@ -117,17 +153,20 @@ struct SearchIndex::Impl {
     std::string built_for;               // the fingerprint db was built for
     bool rebuilt = false;
     bool memory = false;
+    bool distrust = false;  // the index on disk failed while read: build it again, do not reopen it
 
     // Opens the index on disk when it is there and current; else builds it (invariants 1-3).
+    // Throws Xapian::Error only when even the in-memory build fails.
     void ensure_current(const Project& p) {
         rebuilt = false;
         const std::string print = fingerprint(p);
         if (db && built_for == print) return;
-        const std::string dir = index_path_for(project_path).string();
+        db.reset();
+        const std::filesystem::path dir = index_path_for(project_path);
         if (!memory) {
             try {
-                Xapian::Database on_disk(dir);
-                if (on_disk.get_metadata(kFingerprintKey) == print) {
+                Xapian::Database on_disk(dir.string());
+                if (!distrust && on_disk.get_metadata(kFingerprintKey) == print) {
                     db = on_disk;
                     built_for = print;
                     return;
@@ -135,24 +174,43 @@ struct SearchIndex::Impl {
             } catch (const Xapian::Error&) {
                 // Missing or unreadable: built below.
             }
-            try {
-                Xapian::WritableDatabase w(dir, Xapian::DB_CREATE_OR_OVERWRITE);
-                index_project(p, w, print);
-                w.close();
-                db = Xapian::Database(dir);
-                built_for = print;
-                rebuilt = true;
-                return;
-            } catch (const Xapian::Error&) {
-                // Not writable here, or another window holds the write lock: build in memory.
-                memory = true;
-            }
+            if (build_on_disk(p, dir, print)) return;
+            memory = true;  // not writable here: in memory for this session
         }
         Xapian::WritableDatabase w(std::string(), Xapian::DB_BACKEND_INMEMORY);
         index_project(p, w, print);
         db = w;
         built_for = print;
         rebuilt = true;
+    }
+
+    // Builds the index in a sibling folder and swaps it in, so a window reading the old one keeps
+    // a whole index (its open files stay readable) and never sees a half-built one. False when
+    // the folder cannot be written.
+    bool build_on_disk(const Project& p, const std::filesystem::path& dir, const std::string& print) {
+        static std::atomic<int> serial{0};
+        const std::string tag = "." + std::to_string(::getpid()) + "-" + std::to_string(++serial);
+        const std::filesystem::path fresh = dir.string() + ".new" + tag, old = dir.string() + ".old" + tag;
+        std::error_code ec;
+        try {
+            {
+                Xapian::WritableDatabase w(fresh.string(), Xapian::DB_CREATE_OR_OVERWRITE);
+                index_project(p, w, print);
+                w.close();
+            }
+            std::filesystem::rename(dir, old, ec);  // nothing there, or a file in the way: either is fine
+            std::filesystem::rename(fresh, dir);
+            std::filesystem::remove_all(old, ec);
+            db = Xapian::Database(dir.string());
+            built_for = print;
+            rebuilt = true;
+            distrust = false;
+            return true;
+        } catch (const Xapian::Error&) {
+        } catch (const std::filesystem::filesystem_error&) {
+        }
+        std::filesystem::remove_all(fresh, ec);
+        return false;
     }
 };
 
@@ -168,9 +226,29 @@ bool SearchIndex::in_memory() const { return m->memory; }
 
 SearchResult SearchIndex::search(const Project& p, const std::string& query, const SearchFilter& filter,
                                  std::size_t limit) {
+    if (query.find_first_not_of(" \t\r\n") == std::string::npos || limit == 0) return {};
+    // Xapian's errors are not std::exceptions: none may leave here as one. An index another
+    // window replaced while this one read it is opened afresh once.
+    for (int attempt = 0;; ++attempt) {
+        try {
+            m->ensure_current(p);
+            return run(p, query, filter, limit);
+        } catch (const Xapian::DatabaseModifiedError&) {
+            m->db.reset();
+            if (attempt > 0) throw SearchError("the search index kept changing while it was read; search again");
+        } catch (const Xapian::QueryParserError& e) {
+            throw InvalidArgument("cannot read the search \"" + query + "\": " + e.get_msg());
+        } catch (const Xapian::Error& e) {
+            m->db.reset();
+            m->distrust = true;
+            throw SearchError("search failed: " + e.get_description() + " (the index is rebuilt on the next search)");
+        }
+    }
+}
+
+SearchResult SearchIndex::run(const Project& p, const std::string& query, const SearchFilter& filter,
+                              std::size_t limit) {
     SearchResult out;
-    if (query.find_first_not_of(" \t\r\n") == std::string::npos || limit == 0) return out;
-    m->ensure_current(p);
     Xapian::Database& db = *m->db;
     const Xapian::Stem stem(kLanguage);
 
@@ -179,13 +257,8 @@ SearchResult SearchIndex::search(const Project& p, const std::string& query, con
     qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
     qp.set_default_op(Xapian::Query::OP_AND);  // researchers expect every word to be there
     qp.set_database(db);
-    Xapian::Query q;
-    try {
-        q = qp.parse_query(query, Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
-                                      Xapian::QueryParser::FLAG_PURE_NOT);
-    } catch (const Xapian::QueryParserError& e) {
-        throw InvalidArgument("cannot read the search \"" + query + "\": " + e.get_msg());
-    }
+    Xapian::Query q = qp.parse_query(query, Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
+                                                Xapian::QueryParser::FLAG_PURE_NOT);
     auto narrow = [&](const std::string& term) { q = Xapian::Query(Xapian::Query::OP_FILTER, q, Xapian::Query(term)); };
     if (filter.role) narrow(kRolePrefix + std::string(to_string(*filter.role)));
     if (filter.document_id) narrow(kDocPrefix + std::to_string(*filter.document_id));
@@ -193,21 +266,17 @@ SearchResult SearchIndex::search(const Project& p, const std::string& query, con
 
     Xapian::Enquire enquire(db);
     enquire.set_query(q);
-    Xapian::MSet mset;
-    try {
-        mset = enquire.get_mset(0, static_cast<Xapian::doccount>(limit));
-    } catch (const Xapian::DatabaseModifiedError&) {
-        db.reopen();  // another window rebuilt the index under us
-        mset = enquire.get_mset(0, static_cast<Xapian::doccount>(limit));
-    }
+    const Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(limit));
     out.estimated = mset.get_matches_estimated();
 
     // Matches to highlight: the query's terms that index each hit, found again among its words;
     // a phrase's words only where the phrase is.
     const std::vector<std::string> prefixes = wildcard_prefixes(query);
-    const std::vector<std::vector<std::string>> phrases = quoted_phrases(query);
-    std::set<std::string> phrase_words;
-    for (const auto& ph : phrases) phrase_words.insert(ph.begin(), ph.end());
+    const QueryWords qw = query_words(query);
+    std::set<std::string> phrase_only;  // words marked only where their phrase is
+    for (const auto& ph : qw.phrases)
+        for (const auto& w : ph)
+            if (!qw.outside.count(w)) phrase_only.insert(w);
     auto same = [&](const std::string& a, const std::string& b) { return a == b || stem(a) == stem(b); };
     struct Text {
         std::string utf8;
@@ -233,9 +302,9 @@ SearchResult SearchIndex::search(const Project& p, const std::string& query, con
         const text::OffsetIndex turn_offsets(turn);
         const std::vector<text::Span> spans = text::word_spans(turn);
         std::vector<std::string> words;
-        for (const text::Span w : spans) words.push_back(text::fold_case(turn_offsets.slice(w)));
+        for (const text::Span w : spans) words.push_back(term_form(turn_offsets.slice(w)));
         std::vector<bool> marked(words.size(), false);
-        for (const auto& ph : phrases)
+        for (const auto& ph : qw.phrases)
             for (std::size_t i = 0; i + ph.size() <= words.size(); ++i) {
                 std::size_t k = 0;
                 while (k < ph.size() && same(words[i + k], ph[k])) ++k;
@@ -245,7 +314,7 @@ SearchResult SearchIndex::search(const Project& p, const std::string& query, con
         for (std::size_t i = 0; i < words.size(); ++i) {
             const std::string& word = words[i];
             bool hit = marked[i];
-            if (!hit && !phrase_words.count(word)) {
+            if (!hit && !phrase_only.count(word)) {
                 hit = terms.count(word) > 0 || terms.count("Z" + stem(word)) > 0;
                 for (const auto& pre : prefixes) hit = hit || word.rfind(pre, 0) == 0;
             }
@@ -261,7 +330,9 @@ std::string snippet(const std::string& doc_text, const SearchHit& hit, std::int6
     const text::OffsetIndex offsets(doc_text);
     const std::int64_t first = hit.matches.empty() ? hit.turn.start : hit.matches.front().start;
     const std::int64_t from = std::max(hit.turn.start, first - context / 2);
-    const std::int64_t to = std::min(hit.turn.end, std::max(from + context, first + context / 2));
+    std::int64_t to = std::min(hit.turn.end, std::max(from + context, first + context / 2));
+    for (const text::Span m : hit.matches)
+        if (m.start < to && m.end > to) to = m.end;  // never cut a marked word in two
     std::string out = from > hit.turn.start ? "…" : "";
     std::int64_t at = from;
     for (const text::Span m : hit.matches) {

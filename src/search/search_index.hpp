@@ -64,7 +64,8 @@ public:
     /// it is missing or stale. Query syntax: words (all must occur), "quoted phrases", OR, NOT,
     /// -word, +word, word* (prefix), (brackets). An empty query finds nothing. Throws
     /// InvalidArgument naming the problem for a query that cannot be read; StorageError when the
-    /// project cannot be read.
+    /// project cannot be read; SearchError when the index fails while read (the next search
+    /// rebuilds it).
     SearchResult search(const Project& p, const std::string& query, const SearchFilter& filter = {},
                         std::size_t limit = 100);
 
@@ -73,6 +74,8 @@ public:
     bool in_memory() const;
 
 private:
+    SearchResult run(const Project& p, const std::string& query, const SearchFilter& filter, std::size_t limit);
+
     struct Impl;
     std::unique_ptr<Impl> m;
 };

@@ -418,4 +418,15 @@ TEST_CASE("coding many passages at once: one step, duplicates skipped, redo keep
         f.p, std::make_unique<ApplyCodeToSpans>(
                  std::vector<ApplyCodeToSpans::Passage>{{f.doc, turns[1].span}, {f.doc, {0, 1 << 30}}}, code, f.amara)));
     CHECK(f.p.codings({f.doc, code, f.amara}).size() == 2);
+
+    // Everything already coded: said, and no empty step is recorded.
+    const std::string before = f.stack.undo_label();
+    CHECK_THROWS_WITH(f.stack.execute(f.p, std::make_unique<ApplyCodeToSpans>(passages, code, f.amara)),
+                      Catch::Contains("already have the code 'Consent'"));
+    CHECK(f.stack.undo_label() == before);
+
+    // A coding another window removed meanwhile does not stop the undo.
+    f.p.delete_coding(id);
+    CHECK_NOTHROW(f.stack.undo(f.p));
+    CHECK(f.p.codings({f.doc, code, f.amara}).size() == 1);
 }

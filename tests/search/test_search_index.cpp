@@ -60,6 +60,7 @@ TEST_CASE("search finds turns by stemmed words, with the matched words in code p
         const Document d = s.p.document(h.document_id);
         found.insert(s.words(h, d.text));
         REQUIRE(h.turn_id);
+        REQUIRE(!h.matches.empty());
         CHECK(h.turn.start <= h.matches.front().start);
         CHECK(h.matches.back().end <= h.turn.end);
     }
@@ -99,6 +100,27 @@ TEST_CASE("search: all words by default, phrases, OR, NOT, prefixes", "[search]"
     CHECK(s.words(pre.hits[0], kGroup) == "anonymised");
     CHECK(index.search(s.p, "   ").hits.empty());
     CHECK(index.search(s.p, "nothing-like-this-anywhere").hits.empty());
+}
+
+TEST_CASE("search marks words as Xapian reads them: curly apostrophes, unfolded letters, phrases", "[search]") {
+    Study s;
+    const std::string text = "P3: I don\u2019t trust the Stra\u00dfe office.\n\nP4: The council, not the courts.";
+    const RowId doc = s.add("Interview 8", text);
+    SearchIndex index(s.p.path());
+    SearchResult r = index.search(s.p, "don't");
+    REQUIRE(r.hits.size() == 1);
+    CHECK(s.words(r.hits[0], text) == "don\u2019t");
+    r = index.search(s.p, "stra\u00dfe");
+    REQUIRE(r.hits.size() == 1);
+    CHECK(s.words(r.hits[0], text) == "Stra\u00dfe");
+    // A word both in a phrase and on its own is marked wherever it is; curly quotes make phrases.
+    SearchFilter only;
+    only.document_id = doc;
+    r = index.search(s.p, "\u201cthe council\u201d OR courts", only);
+    REQUIRE(r.hits.size() == 1);
+    CHECK(s.words(r.hits[0], text) == "The|council|courts");
+    r = index.search(s.p, "\"the council\" OR the", only);
+    REQUIRE(r.hits.size() == 2);
 }
 
 TEST_CASE("search filters by speaker role, document and case", "[search]") {

@@ -5,11 +5,44 @@
 
 #include <chrono>
 #include <map>
+#include <mutex>
 
 namespace tessera::gui {
 
 // How many turns the tab lists: enough to read through; the count says when there are more.
 constexpr std::size_t kShown = 200;
+
+// A search still running when its model goes (another project opened, the window closed) is kept
+// here: std::async's future would otherwise make the GUI thread wait for it. Finished ones are
+// dropped as others arrive; the rest are waited for when the program exits.
+void SearchModel::park(std::future<Outcome> running) {
+    static std::mutex mutex;
+    static std::vector<std::future<Outcome>> parked;
+    if (!running.valid()) return;
+    std::lock_guard<std::mutex> lock(mutex);
+    std::erase_if(parked, [](const std::future<Outcome>& f) {
+        return f.wait_for(std::chrono::seconds(0)) == std::future_status::ready;
+    });
+    parked.push_back(std::move(running));
+}
+
+SearchModel& SearchModel::operator=(SearchModel&& o) noexcept {
+    if (this == &o) return *this;
+    park(std::move(m_running));
+    ui = std::move(o.ui);
+    m_worker = std::move(o.m_worker);
+    m_running = std::move(o.m_running);
+    m_pending = std::move(o.m_pending);
+    m_last = std::move(o.m_last);
+    m_generation = o.m_generation;
+    m_rows = std::move(o.m_rows);
+    m_estimated = o.m_estimated;
+    m_error = std::move(o.m_error);
+    m_query = std::move(o.m_query);
+    return *this;
+}
+
+SearchModel::~SearchModel() { park(std::move(m_running)); }
 
 void SearchModel::request(std::string query, search::SearchFilter filter) {
     m_pending = Request{std::move(query), filter};
@@ -85,6 +118,9 @@ SearchModel::Outcome SearchModel::run(Worker& w, const std::filesystem::path& pa
     } catch (const std::exception& e) {
         out.rows.clear();
         out.error = e.what();
+    } catch (...) {
+        out.rows.clear();
+        out.error = "search failed for a reason the search index did not say; search again";
     }
     return out;
 }

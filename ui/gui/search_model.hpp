@@ -37,6 +37,13 @@ struct SearchRow {
 
 class SearchModel {
 public:
+    SearchModel() = default;
+    SearchModel(SearchModel&&) noexcept = default;
+    /// Replacing or destroying the model does not wait for a search under way: it finishes on
+    /// its own (at the latest, before the program exits).
+    SearchModel& operator=(SearchModel&& o) noexcept;
+    ~SearchModel();
+
     /// Asks for `query` with these filters; searched after the frame (views never read the Project).
     void request(std::string query, search::SearchFilter filter);
     /// Starts a requested search on the worker, or the last one again when the project changed
@@ -72,12 +79,12 @@ private:
         std::optional<search::SearchIndex> index;
     };
     static Outcome run(Worker& w, const std::filesystem::path& path, const Request& r);
+    static void park(std::future<Outcome> running);
     void start(const Project& p, const Request& r);
     void take();
 
     std::shared_ptr<Worker> m_worker = std::make_shared<Worker>();
-    // From std::async: replacing or destroying the model waits for the search under way.
-    std::future<Outcome> m_running;
+    std::future<Outcome> m_running;  // from std::async: parked, not waited for, when the model goes
     std::optional<Request> m_pending, m_last;
     std::uint64_t m_generation = ~0ull;
     std::vector<SearchRow> m_rows;
