@@ -77,6 +77,13 @@ void SetCaseAttribute::undo(Project& p) {
     else p.remove_attribute(m_case_id, m_attr.name);
 }
 
+void SetProjectSetting::execute(Project& p) {
+    m_old = p.setting(m_key);
+    p.set_setting(m_key, m_value);
+}
+
+void SetProjectSetting::undo(Project& p) { p.set_setting(m_key, m_old); }
+
 RemoveCaseAttribute::RemoveCaseAttribute(std::string case_name, std::string attribute)
     : m_case(std::move(case_name)), m_name(std::move(attribute)) {}
 

@@ -55,6 +55,18 @@ private:
     RowId m_case_id = 0;
 };
 
+/// Sets a project setting (the search language, blind mode); undo restores the earlier value.
+class SetProjectSetting : public Command {
+public:
+    SetProjectSetting(std::string key, std::string value) : m_key(std::move(key)), m_value(std::move(value)) {}
+    std::string label() const override { return "Set " + m_key + " to " + m_value; }
+    void execute(Project& p) override;
+    void undo(Project& p) override;
+
+private:
+    std::string m_key, m_value, m_old;
+};
+
 /// Removes one attribute of a case (by case name); undo puts it back with its type and value.
 class RemoveCaseAttribute : public Command {
 public:

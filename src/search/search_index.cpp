@@ -8,6 +8,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <map>
 #include <set>
@@ -18,7 +19,6 @@ namespace {
 // Bumped when what is indexed, or how, changes: older indexes are then stale (invariant 2).
 constexpr const char* kIndexFormat = "tessera-search-1";
 constexpr const char* kFingerprintKey = "tessera-fingerprint";
-constexpr const char* kLanguage = "english";
 
 // Boolean terms for filtering, and values to rebuild a hit without reading the project.
 constexpr const char* kDocPrefix = "XD";
@@ -31,8 +31,8 @@ OptId opt_id(const std::string& s) { return s.empty() ? OptId() : OptId(std::sto
 
 // What the index depends on, hashed: documents by identity and content (turns never change after
 // import), speakers by role and case.
-std::string fingerprint(const Project& p) {
-    std::string all = std::string(kIndexFormat) + "\n" + kLanguage + "\n";
+std::string fingerprint(const Project& p, const std::string& language) {
+    std::string all = std::string(kIndexFormat) + "\n" + language + "\n";
     // The GUID, not only the row id: SQLite hands a deleted last row's id out again, and an undone
     // import re-imported with other turns must not find the old turns.
     for (const auto& d : p.documents())
@@ -43,9 +43,10 @@ std::string fingerprint(const Project& p) {
     return text::sha256_hex(all);
 }
 
-void index_project(const Project& p, Xapian::WritableDatabase& db, const std::string& print) {
+void index_project(const Project& p, Xapian::WritableDatabase& db, const std::string& print,
+                   const std::string& language) {
     Xapian::TermGenerator tg;
-    tg.set_stemmer(Xapian::Stem(kLanguage));
+    tg.set_stemmer(Xapian::Stem(language));
     tg.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
     for (const auto& meta : p.documents()) {
         const Document d = p.document(meta.id);
@@ -143,6 +144,30 @@ QueryWords query_words(const std::string& query) {
 
 }  // namespace
 
+std::vector<std::string> search_languages() {
+    std::vector<std::string> out;
+    const std::string all = Xapian::Stem::get_available_languages();  // space-separated
+    for (std::size_t at = 0; at < all.size();) {
+        std::size_t end = all.find(' ', at);
+        if (end == std::string::npos) end = all.size();
+        if (end > at) out.push_back(all.substr(at, end - at));
+        at = end + 1;
+    }
+    return out;
+}
+
+std::string search_language(const Project& p) {
+    std::string language = p.setting(kLanguageSetting);
+    if (language.empty()) language = "english";  // unset, or set back by undo
+    const std::vector<std::string> known = search_languages();
+    if (std::find(known.begin(), known.end(), language) == known.end()) {
+        std::string list;
+        for (const auto& l : known) list += (list.empty() ? "" : ", ") + l;
+        throw InvalidArgument("the project's search language '" + language + "' is not one search knows: " + list);
+    }
+    return language;
+}
+
 std::filesystem::path index_path_for(const std::filesystem::path& project) {
     return std::filesystem::path(project.string() + "-index");
 }
@@ -151,6 +176,7 @@ struct SearchIndex::Impl {
     std::filesystem::path project_path;
     std::optional<Xapian::Database> db;  // what searches read
     std::string built_for;               // the fingerprint db was built for
+    std::string language;                // the stemmer's, for the index built_for
     bool rebuilt = false;
     bool memory = false;
     bool distrust = false;  // the index on disk failed while read: build it again, do not reopen it
@@ -159,7 +185,8 @@ struct SearchIndex::Impl {
     // Throws Xapian::Error only when even the in-memory build fails.
     void ensure_current(const Project& p) {
         rebuilt = false;
-        const std::string print = fingerprint(p);
+        language = search_language(p);
+        const std::string print = fingerprint(p, language);
         if (db && built_for == print) return;
         db.reset();
         const std::filesystem::path dir = index_path_for(project_path);
@@ -178,7 +205,7 @@ struct SearchIndex::Impl {
             memory = true;  // not writable here: in memory for this session
         }
         Xapian::WritableDatabase w(std::string(), Xapian::DB_BACKEND_INMEMORY);
-        index_project(p, w, print);
+        index_project(p, w, print, language);
         db = w;
         built_for = print;
         rebuilt = true;
@@ -195,7 +222,7 @@ struct SearchIndex::Impl {
         try {
             {
                 Xapian::WritableDatabase w(fresh.string(), Xapian::DB_CREATE_OR_OVERWRITE);
-                index_project(p, w, print);
+                index_project(p, w, print, language);
                 w.close();
             }
             std::filesystem::rename(dir, old, ec);  // nothing there, or a file in the way: either is fine
@@ -250,7 +277,7 @@ SearchResult SearchIndex::run(const Project& p, const std::string& query, const 
                               std::size_t limit) {
     SearchResult out;
     Xapian::Database& db = *m->db;
-    const Xapian::Stem stem(kLanguage);
+    const Xapian::Stem stem(m->language);
 
     Xapian::QueryParser qp;
     qp.set_stemmer(stem);

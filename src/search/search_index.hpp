@@ -41,6 +41,16 @@ struct SearchResult {
     std::size_t estimated = 0;    // Xapian's estimate of all matches (hits holds at most the limit)
 };
 
+/// The project setting naming the transcripts' language, for stemming ("english" when unset).
+inline constexpr const char* kLanguageSetting = "search_language";
+
+/// The languages search can stem (Xapian's Snowball stemmers: "english", "german", "french", ...).
+std::vector<std::string> search_languages();
+
+/// The project's search language, checked: InvalidArgument naming the languages there are when
+/// the setting holds one that is not among them.
+std::string search_language(const Project& p);
+
 /// Where the index of the project at `project` lives: "<project>-index/" beside it.
 std::filesystem::path index_path_for(const std::filesystem::path& project);
 
@@ -52,7 +62,8 @@ std::filesystem::path index_path_for(const std::filesystem::path& project);
 ///     so an index whose building was interrupted has none and is rebuilt.
 ///  3. Where the index cannot be written (a read-only folder, another window rebuilding it) it is
 ///     built in memory for this session instead.
-/// Words are stemmed in English ("sharing" finds "shared" and "shares").
+/// Words are stemmed in the project's language (English by default: "sharing" finds "shared" and
+/// "shares"); changing it makes the index stale.
 class SearchIndex {
 public:
     explicit SearchIndex(std::filesystem::path project_path);

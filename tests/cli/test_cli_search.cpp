@@ -95,3 +95,22 @@ TEST_CASE("cli search: unknown document, case or role and an unreadable query ar
     CHECK(c5 == 0);
     CHECK(o5.find("0 turn(s) match") != std::string::npos);
 }
+
+TEST_CASE("cli language: lists, sets (the index follows), refuses an unknown language", "[cli][search]") {
+    Imported s;
+    auto [c1, o1] = run("language " + q(s.proj));
+    REQUIRE(c1 == 0);
+    CHECK(o1.find("search language: english") != std::string::npos);
+    CHECK(o1.find("german") != std::string::npos);
+    auto [c2, o2] = run("language " + q(s.proj) + " klingon");
+    CHECK(c2 == 1);
+    CHECK(o2.find("'klingon' is not a language") != std::string::npos);
+    REQUIRE(run("search " + q(s.proj) + " share").out.find("4 turn(s)") != std::string::npos);
+    auto [c3, o3] = run("language " + q(s.proj) + " french");
+    REQUIRE(c3 == 0);
+    CHECK(o3.find("search language: french") != std::string::npos);
+    // French stemming does not make "sharing" and "share" one word: fewer turns now.
+    auto [c4, o4] = run("search " + q(s.proj) + " share");
+    REQUIRE(c4 == 0);
+    CHECK(o4.find("4 turn(s)") == std::string::npos);
+}

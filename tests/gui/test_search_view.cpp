@@ -170,3 +170,28 @@ TEST_CASE("tessera-gui --search opens the Search tab with the query run and its 
     CHECK(app.state().document_id == f.doc);
     CHECK(app.state().selection.span() == text::Span{cp_of("council"), cp_of("council") + 7});
 }
+
+TEST_CASE("search tab: the language is chosen there, undoably, and the results follow it", "[ui]") {
+    Study f;
+    gui::App app(tessera::test::app_options(f.path));
+    Headless h(app);
+    h.frames(3);
+    h.key('F', true);
+    h.frames(3);
+    h.type("sharing");
+    h.key(Headless::kEnter);
+    finish_search(h, app);
+    REQUIRE(h.drawn("search/result/2"));
+    CHECK(app.search().language() == "english");
+    h.click(h.at("search/language"));
+    h.frames(2);
+    h.click(h.at("search/language/french"));
+    finish_search(h, app);
+    CHECK(f.p.setting("search_language") == "french");
+    CHECK(app.search().language() == "french");
+    CHECK(!h.drawn("search/result/2"));  // French stemming does not join sharing, shared, shares
+    h.key('Z', true);
+    finish_search(h, app);
+    CHECK(app.search().language() == "english");
+    CHECK(h.drawn("search/result/2"));
+}

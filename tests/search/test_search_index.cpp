@@ -7,6 +7,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <fstream>
 #include <set>
 
@@ -236,4 +237,24 @@ TEST_CASE("snippets cut around the first match and mark every match", "[search]"
     CHECK(cut.find("<council>") != std::string::npos);
     CHECK(cut.rfind("…", 0) == 0);
     CHECK(cut.size() < 60);
+}
+
+TEST_CASE("search stems in the project's language; changing it rebuilds; an unknown one is named", "[search]") {
+    Study s;
+    const std::string text = "P1: Die H\u00e4user waren leer.\n\nP2: Im Haus war niemand.";
+    s.add("Gruppe 1", text);
+    SearchIndex index(s.p.path());
+    CHECK(search_language(s.p) == "english");
+    CHECK(index.search(s.p, "haus").hits.size() == 1);  // English stemming leaves "Häuser" alone
+    s.p.set_setting(kLanguageSetting, "german");
+    SearchResult r = index.search(s.p, "haus");
+    CHECK(index.last_rebuilt());
+    REQUIRE(r.hits.size() == 2);
+    s.p.set_setting(kLanguageSetting, "klingon");
+    CHECK_THROWS_WITH(index.search(s.p, "haus"), Catch::Contains("'klingon'") && Catch::Contains("german"));
+    s.p.set_setting(kLanguageSetting, "");  // what undo of a first setting leaves
+    CHECK(search_language(s.p) == "english");
+    const auto all = search_languages();
+    CHECK(std::find(all.begin(), all.end(), "english") != all.end());
+    CHECK(std::find(all.begin(), all.end(), "french") != all.end());
 }

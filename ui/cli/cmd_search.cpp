@@ -1,9 +1,12 @@
-// `tessera search PROJECT QUERY [--role R] [--document NAME] [--case NAME] [--limit N] [--json]`.
+// `tessera search PROJECT QUERY [--role R] [--document NAME] [--case NAME] [--limit N] [--json]`, and
+// `tessera language PROJECT [NAME]`: the language search stems in.
+#include "commands/project_commands.hpp"
 #include "search/search_index.hpp"
 #include "ui/cli/cli_common.hpp"
 #include "ui/cli/cli_registry.hpp"
 #include "util/error.hpp"
 
+#include <algorithm>
 #include <iostream>
 #include <map>
 
@@ -88,6 +91,34 @@ void run_search(const SearchArgs& a) {
         std::cout << "  [" << h.turn.start << "–" << h.turn.end << ")\n    " << search::snippet(d.text, h, 160) << "\n";
     }
 }
+
+struct LanguageArgs {
+    std::string project;
+    std::string language;
+};
+
+const Registrar kLanguage(26, [](CLI::App& app) {
+    auto a = std::make_shared<LanguageArgs>();
+    auto* cmd = app.add_subcommand("language", "Show or set the transcripts' language, for search stemming (english by default)");
+    cmd->add_option("PROJECT", a->project, "Project file")->required();
+    cmd->add_option("LANGUAGE", a->language, "A language search knows (leave out to list them)");
+    cmd->callback([a] {
+        Project p = open_project(a->project);
+        if (a->language.empty()) {
+            std::cout << "search language: " << search::search_language(p) << "\navailable:";
+            for (const auto& l : search::search_languages()) std::cout << " " << l;
+            std::cout << "\n";
+            return;
+        }
+        const auto known = search::search_languages();
+        if (std::find(known.begin(), known.end(), a->language) == known.end())
+            throw InvalidArgument("'" + a->language + "' is not a language search knows (run `tessera language " +
+                                  a->project + "` for the list)");
+        CommandStack stack;
+        stack.execute(p, std::make_unique<SetProjectSetting>(search::kLanguageSetting, a->language));
+        std::cout << "search language: " << a->language << " (the index is rebuilt on the next search)\n";
+    });
+});
 
 const Registrar kSearch(25, [](CLI::App& app) {
     auto a = std::make_shared<SearchArgs>();

@@ -39,6 +39,7 @@ SearchModel& SearchModel::operator=(SearchModel&& o) noexcept {
     m_estimated = o.m_estimated;
     m_error = std::move(o.m_error);
     m_query = std::move(o.m_query);
+    m_language = std::move(o.m_language);
     return *this;
 }
 
@@ -79,6 +80,7 @@ void SearchModel::take() {
     m_estimated = o.estimated;
     m_error = std::move(o.error);
     m_query = std::move(o.query);
+    if (!o.language.empty()) m_language = std::move(o.language);
 }
 
 // On the worker: its own connection (SQLite connections are not shared across threads here).
@@ -89,6 +91,7 @@ SearchModel::Outcome SearchModel::run(Worker& w, const std::filesystem::path& pa
         if (!w.project) w.project.emplace(Project::open(path));
         if (!w.index) w.index.emplace(path);
         const Project& p = *w.project;
+        out.language = search::search_language(p);
         search::SearchResult found = w.index->search(p, r.query, r.filter, kShown);
         out.estimated = found.estimated;
         std::map<RowId, Document> docs;

@@ -59,6 +59,8 @@ public:
     std::size_t estimated() const { return m_estimated; }
     const std::string& error() const { return m_error; }
     const std::string& searched() const { return m_query; }  // the query the rows are for
+    /// The project's search language as the last search found it ("" before the first search).
+    const std::string& language() const { return m_language; }
 
     SearchUi ui;
 
@@ -72,6 +74,7 @@ private:
         std::size_t estimated = 0;
         std::string error;
         std::string query;
+        std::string language;
     };
     /// What only the worker touches, one search at a time: its own connection and the index.
     struct Worker {
@@ -91,6 +94,7 @@ private:
     std::size_t m_estimated = 0;
     std::string m_error;
     std::string m_query;
+    std::string m_language;
 };
 
 }  // namespace tessera::gui

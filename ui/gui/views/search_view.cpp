@@ -1,6 +1,7 @@
 // Search tab: find words and phrases across every transcript's turns; a result opens its document
 // with the first match selected.
 #include "commands/coding_commands.hpp"
+#include "commands/project_commands.hpp"
 #include "ui/gui/probe.hpp"
 #include "ui/gui/views/views.hpp"
 #include "ui/gui/widgets.hpp"
@@ -38,6 +39,22 @@ void draw_code_hits(AppState& s, const ModelCache& c, CommandQueue& q, const Sea
     tooltip("Whole turns, as one step (Ctrl+Z undoes it); turns already coded so are left as they are");
 }
 
+// The transcripts' language, for stemming: a project setting (undoable); the index follows it.
+void draw_language(CommandQueue& q, const SearchModel& m) {
+    const std::string current = m.language().empty() ? "english" : m.language();
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 9);
+    if (ImGui::BeginCombo("Language", current.c_str(), ImGuiComboFlags_HeightLargest)) {
+        for (const auto& l : search::search_languages()) {
+            if (ImGui::Selectable(l.c_str(), l == current) && l != current)
+                q.push(std::make_unique<SetProjectSetting>(search::kLanguageSetting, l));
+            ui::probe("search/language/" + l);
+        }
+        ImGui::EndCombo();
+    }
+    ui::probe("search/language");
+    tooltip("The transcripts' language, for finding other forms of a word (sharing, shared, shares)");
+}
+
 }  // namespace
 
 void draw_search_view(AppState& s, const ModelCache& c, CommandQueue& q, SearchModel& m) {
@@ -59,6 +76,7 @@ void draw_search_view(AppState& s, const ModelCache& c, CommandQueue& q, SearchM
     ImGui::BeginDisabled(!s.document_id);
     changed |= ImGui::Checkbox("This document only", &u.this_document_only);
     ImGui::EndDisabled();
+    draw_language(q, m);
     if (go || (changed && !m.searched().empty())) {
         search::SearchFilter f;
         if (u.participants_only) f.role = SpeakerRole::participant;
