@@ -48,6 +48,15 @@ void finish_search(Headless& h, gui::App& app) {
     h.frames(2);
 }
 
+// Ctrl+F, the query typed, Enter, and the frames until its results are in.
+void search_for(Headless& h, gui::App& app, const std::string& query) {
+    h.key('F', true);
+    h.frames(3);
+    h.type(query);
+    h.key(Headless::kEnter);
+    finish_search(h, app);
+}
+
 }  // namespace
 
 TEST_CASE("search tab: Ctrl+F, type, Enter; a result opens its document with the match selected", "[ui]") {
@@ -90,11 +99,7 @@ TEST_CASE("search tab: a dangling operator says what is wrong; the project chang
     gui::App app(tessera::test::app_options(f.path));
     Headless h(app);
     h.frames(3);
-    h.key('F', true);
-    h.frames(3);
-    h.type("council AND");
-    h.key(Headless::kEnter);
-    finish_search(h, app);
+    search_for(h, app, "council AND");
     REQUIRE(h.drawn("search/error"));
 
     app.search().ui.query = "pharmacy";
@@ -125,11 +130,7 @@ TEST_CASE("search tab: the turns found are coded with the selected code in one u
     gui::App app(tessera::test::app_options(f.path));
     Headless h(app);
     h.frames(3);
-    h.key('F', true);
-    h.frames(3);
-    h.type("sharing");
-    h.key(Headless::kEnter);
-    finish_search(h, app);
+    search_for(h, app, "sharing");
     REQUIRE(h.drawn("search/result/2"));
     CHECK(!h.drawn("search/code_hits"));  // no code selected yet
     app.state().selected_code = code;
@@ -176,11 +177,7 @@ TEST_CASE("search tab: the language is chosen there, undoably, and the results f
     gui::App app(tessera::test::app_options(f.path));
     Headless h(app);
     h.frames(3);
-    h.key('F', true);
-    h.frames(3);
-    h.type("sharing");
-    h.key(Headless::kEnter);
-    finish_search(h, app);
+    search_for(h, app, "sharing");
     REQUIRE(h.drawn("search/result/2"));
     CHECK(app.search().language() == "english");
     h.click(h.at("search/language"));

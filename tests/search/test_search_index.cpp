@@ -1,5 +1,6 @@
 // Full-text search over turns: stemming, phrases, operators, filters by role, document and case,
 // match spans in code points, and the index as derived data (missing, stale, damaged, read-only).
+#include "search/hit_details.hpp"
 #include "search/search_index.hpp"
 #include "store/project.hpp"
 #include "test_support.hpp"
@@ -257,4 +258,26 @@ TEST_CASE("search stems in the project's language; changing it rebuilds; an unkn
     const auto all = search_languages();
     CHECK(std::find(all.begin(), all.end(), "english") != all.end());
     CHECK(std::find(all.begin(), all.end(), "french") != all.end());
+}
+
+TEST_CASE("hit details: a hit's document, speaker and case, read once per document", "[search]") {
+    Study s;
+    for (auto sp : s.p.speakers(s.group))
+        if (sp.label == "P2") {
+            sp.case_id = s.p.ensure_case("Jo");
+            s.p.set_speaker(sp);
+        }
+    SearchIndex index(s.p.path());
+    HitDetails details(s.p);
+    std::set<std::string> labels;
+    for (const auto& h : index.search(s.p, "share OR records").hits) {
+        CHECK(details.document(h).id == h.document_id);
+        labels.insert(details.speaker_label(h));
+        if (const Speaker* sp = details.speaker(h); sp && sp->label == "P2") CHECK(details.case_name(h) == "Jo");
+    }
+    // A participant whose case is named otherwise shows both; a facilitator has no case.
+    CHECK(labels.count("P2 (case Jo)") == 1);
+    CHECK(labels.count("P1") == 1);
+    CHECK(labels.count("Facilitator") == 1);
+    CHECK(labels.count("P7") == 1);
 }

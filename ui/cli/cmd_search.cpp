@@ -1,6 +1,7 @@
 // `tessera search PROJECT QUERY [--role R] [--document NAME] [--case NAME] [--limit N] [--json]`, and
 // `tessera language PROJECT [NAME]`: the language search stems in.
 #include "commands/project_commands.hpp"
+#include "search/hit_details.hpp"
 #include "search/search_index.hpp"
 #include "ui/cli/cli_common.hpp"
 #include "ui/cli/cli_registry.hpp"
@@ -8,7 +9,6 @@
 
 #include <algorithm>
 #include <iostream>
-#include <map>
 
 namespace tessera::cli {
 namespace {
@@ -43,33 +43,21 @@ void run_search(const SearchArgs& a) {
     search::SearchIndex index(p.path());
     search::SearchResult r = index.search(p, query, filter, a.limit);
 
-    std::map<RowId, Document> docs;
-    std::map<RowId, Speaker> speakers;
-    std::map<RowId, std::string> case_names;
-    for (const auto& c : p.cases()) case_names[c.id] = c.name;
-    auto doc = [&](RowId id) -> const Document& {
-        auto [it, fresh] = docs.try_emplace(id);
-        if (fresh) {
-            it->second = p.document(id);
-            for (const auto& s : p.speakers(id)) speakers[s.id] = s;
-        }
-        return it->second;
-    };
+    search::HitDetails details(p);
 
     if (a.json) {
         nlohmann::json hits = nlohmann::json::array();
         for (const auto& h : r.hits) {
-            const Document& d = doc(h.document_id);
+            const Document& d = details.document(h);
             nlohmann::json matches = nlohmann::json::array();
             for (const auto& m : h.matches) matches.push_back({m.start, m.end});
             nlohmann::json j = {{"document", d.name},       {"document_id", d.id},   {"turn", h.ordinal},
                                 {"start", h.turn.start},    {"end", h.turn.end},     {"matches", matches},
                                 {"weight", h.weight},       {"text", search::snippet(d.text, h, 1 << 30, "", "")}};
-            if (h.speaker_id) {
-                const Speaker& s = speakers[*h.speaker_id];
-                j["speaker"] = s.label;
-                j["role"] = to_string(s.role);
-                if (s.case_id) j["case"] = case_names[*s.case_id];
+            if (const Speaker* s = details.speaker(h)) {
+                j["speaker"] = s->label;
+                j["role"] = to_string(s->role);
+                if (s->case_id) j["case"] = details.case_name(h);
             }
             hits.push_back(j);
         }
@@ -80,13 +68,11 @@ void run_search(const SearchArgs& a) {
     if (r.estimated > r.hits.size()) std::cout << " (about " << r.estimated << " in all; --limit shows more)";
     std::cout << "\n";
     for (const auto& h : r.hits) {
-        const Document& d = doc(h.document_id);
+        const Document& d = details.document(h);
         std::cout << "\n" << d.name << " · turn " << h.ordinal + 1;
-        if (h.speaker_id) {
-            const Speaker& s = speakers[*h.speaker_id];
-            std::cout << " · " << s.label;
-            if (s.case_id && case_names[*s.case_id] != s.label) std::cout << " (case " << case_names[*s.case_id] << ")";
-            if (s.role != SpeakerRole::participant) std::cout << " [" << to_string(s.role) << "]";
+        if (const Speaker* s = details.speaker(h)) {
+            std::cout << " · " << details.speaker_label(h);
+            if (s->role != SpeakerRole::participant) std::cout << " [" << to_string(s->role) << "]";
         }
         std::cout << "  [" << h.turn.start << "–" << h.turn.end << ")\n    " << search::snippet(d.text, h, 160) << "\n";
     }

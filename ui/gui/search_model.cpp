@@ -1,10 +1,11 @@
 // Implementation of search_model.hpp.
 #include "ui/gui/search_model.hpp"
 
+#include "search/hit_details.hpp"
+
 #include "util/error.hpp"
 
 #include <chrono>
-#include <map>
 #include <mutex>
 
 namespace tessera::gui {
@@ -94,25 +95,14 @@ SearchModel::Outcome SearchModel::run(Worker& w, const std::filesystem::path& pa
         out.language = search::search_language(p);
         search::SearchResult found = w.index->search(p, r.query, r.filter, kShown);
         out.estimated = found.estimated;
-        std::map<RowId, Document> docs;
-        std::map<RowId, Speaker> speakers;
-        std::map<RowId, std::string> cases;
-        for (const auto& c : p.cases()) cases[c.id] = c.name;
+        search::HitDetails details(p);
         for (const auto& h : found.hits) {
-            auto [d, fresh] = docs.try_emplace(h.document_id);
-            if (fresh) {
-                d->second = p.document(h.document_id);
-                for (const auto& s : p.speakers(h.document_id)) speakers[s.id] = s;
-            }
+            const Document& d = details.document(h);
             SearchRow row;
             row.document_id = h.document_id;
-            row.document = d->second.name;
-            if (h.speaker_id) {
-                const Speaker& s = speakers[*h.speaker_id];
-                row.speaker = s.label;
-                if (s.case_id && cases[*s.case_id] != s.label) row.speaker += " (case " + cases[*s.case_id] + ")";
-            }
-            row.snippet = search::snippet(d->second.text, h, 140, "«", "»");
+            row.document = d.name;
+            row.speaker = details.speaker_label(h);
+            row.snippet = search::snippet(d.text, h, 140, "«", "»");
             row.first = h.matches.empty() ? h.turn : h.matches.front();
             row.turn = h.turn;
             row.matches = h.matches.size();

@@ -4,12 +4,21 @@
 #include <imgui.h>
 
 #include <cstdint>
+#include <string>
 
 namespace tessera::gui {
 
 /// Shows `text` as a tooltip when the last item is hovered.
 inline void tooltip(const char* text) {
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("%s", text);
+}
+
+/// A problem said where the user is looking (in red, wrapped), rather than in a popup that would
+/// close the one it is about.
+inline void problem_text(const std::string& text) {
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextColored(ImVec4(0.85f, 0.25f, 0.2f, 1), "%s", text.c_str());
+    ImGui::PopTextWrapPos();
 }
 
 /// 0xRRGGBB as an opaque ImGui colour.

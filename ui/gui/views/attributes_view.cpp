@@ -5,6 +5,7 @@
 #include "commands/command_group.hpp"
 #include "commands/project_commands.hpp"
 #include "ui/gui/probe.hpp"
+#include "ui/gui/widgets.hpp"
 
 #include <imgui.h>
 
@@ -123,10 +124,7 @@ void AttributesView::draw(AppState& s, const ModelCache& c, CommandQueue& q) {
         }
     }
     if (!m_reread_error.empty()) {
-        ImGui::PushTextWrapPos(0);
-        ImGui::TextColored(ImVec4(0.85f, 0.25f, 0.2f, 1), "Not read again: %s. The preview is of the earlier reading.",
-                           m_reread_error.c_str());
-        ImGui::PopTextWrapPos();
+        problem_text("Not read again: " + m_reread_error + ". The preview is of the earlier reading.");
         ui::probe("attributes/reread_error");
     }
 

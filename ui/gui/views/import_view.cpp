@@ -5,6 +5,7 @@
 #include "commands/command_group.hpp"
 #include "commands/project_commands.hpp"
 #include "ui/gui/probe.hpp"
+#include "ui/gui/widgets.hpp"
 
 #include <imgui.h>
 #include <imgui_stdlib.h>
@@ -184,10 +185,7 @@ void ImportView::draw_settings(AppState& s) {
     ui::probe("import/reread");
     ImGui::EndDisabled();
     if (!m_reread_error.empty()) {
-        ImGui::PushTextWrapPos(0);
-        ImGui::TextColored(ImVec4(0.85f, 0.25f, 0.2f, 1), "Not read again: %s. The preview is of the earlier reading.",
-                           m_reread_error.c_str());
-        ImGui::PopTextWrapPos();
+        problem_text("Not read again: " + m_reread_error + ". The preview is of the earlier reading.");
         ui::probe("import/reread_error");
     }
     ImGui::Separator();

@@ -93,9 +93,7 @@ void draw_search_view(AppState& s, const ModelCache& c, CommandQueue& q, SearchM
         if (m.rows().empty()) return;
     }
     if (!m.error().empty()) {
-        ImGui::PushTextWrapPos(0);
-        ImGui::TextColored(ImVec4(0.85f, 0.25f, 0.2f, 1), "%s", m.error().c_str());
-        ImGui::PopTextWrapPos();
+        problem_text(m.error());
         ui::probe("search/error");
         return;
     }
