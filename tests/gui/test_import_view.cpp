@@ -193,16 +193,23 @@ TEST_CASE("the job itself: files in order, all or none, a cancel keeps only what
         REQUIRE(files.size() == 2);  // a, and b which was being read
         CHECK(files[1].format == "1");
     }
-    SECTION("destroying a running job cancels it and waits") {
-        std::atomic<int> started{0};
+    SECTION("destroying a running job cancels it and waits for its threads") {
+        std::atomic<int> started{0}, finished{0};
         {
-            gui::ImportJob job({"a", "b", "c"}, [&started](std::size_t) {
+            gui::ImportJob job({"a", "b", "c", "d", "e", "f", "g", "h"}, [&](std::size_t) {
                 ++started;
                 std::this_thread::sleep_for(std::chrono::milliseconds(20));
+                ++finished;
                 return importer::PreparedFile{};
             });
+            for (int i = 0; i < 200 && started.load() == 0; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(1));
         }
-        CHECK(started.load() <= 3);
+        // Every file begun was finished before the destructor returned, and no more begin after.
+        const int begun = started.load();
+        CHECK(finished.load() == begun);
+        CHECK(begun < 8);  // cancelled: it did not read on to the end
+        std::this_thread::sleep_for(std::chrono::milliseconds(60));
+        CHECK(started.load() == begun);
     }
 }
 
