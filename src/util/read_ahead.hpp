@@ -14,9 +14,9 @@
 
 namespace tessera {
 
-/// Runs `produce(0)`, `produce(1)`, ... `produce(count - 1)` on `workers` threads (item i on worker
-/// i % workers), never more than `ahead` items past the one the consumer is waiting for, and
-/// hands the results over in order. Made for imports: parsing the next transcripts overlaps
+/// Runs `produce(0)`, `produce(1)`, ... `produce(count - 1)` on `workers` threads (each worker takes
+/// the next item not yet begun, so one slow item holds up no other worker), never more than
+/// `ahead` items past the one the consumer is waiting for, and hands the results over in order. Made for imports: parsing the next transcripts overlaps
 /// storing this one, and memory holds a handful of parsed transcripts however many files there
 /// are. `produce` runs on the workers, concurrently with itself and the consumer: it must not
 /// touch what the consumer uses (the project).
@@ -27,7 +27,7 @@ public:
         : m_produce(std::move(produce)), m_ahead(std::max<std::size_t>(ahead, 1)), m_limit(count) {
         workers = std::max<std::size_t>(1, std::min(workers, std::max<std::size_t>(count, 1)));
         m_running = workers;
-        for (std::size_t w = 0; w < workers; ++w) m_workers.emplace_back([this, w, workers] { run(w, workers); });
+        for (std::size_t w = 0; w < workers; ++w) m_workers.emplace_back([this] { run(); });
     }
 
     ReadAhead(const ReadAhead&) = delete;
@@ -65,12 +65,14 @@ private:
         std::exception_ptr error;
     };
 
-    void run(std::size_t first, std::size_t step) {
-        for (std::size_t i = first;; i += step) {
+    void run() {
+        for (;;) {
+            std::size_t i = 0;
             {
                 std::unique_lock<std::mutex> lock(m_mutex);
-                m_changed.wait(lock, [&] { return m_stop || i >= m_limit || i < m_taken + m_ahead; });
-                if (m_stop || i >= m_limit) break;
+                m_changed.wait(lock, [&] { return m_stop || m_next >= m_limit || m_next < m_taken + m_ahead; });
+                if (m_stop || m_next >= m_limit) break;
+                i = m_next++;
             }
             Item item;
             try {
@@ -99,6 +101,7 @@ private:
     std::map<std::size_t, Item> m_ready;  // finished items by index, not yet taken
     std::size_t m_limit;                  // items at or past this index are not produced
     std::size_t m_taken = 0;              // index of the next item to hand over
+    std::size_t m_next = 0;               // index of the next item to begin
     std::size_t m_running = 0;            // workers still running
     bool m_stop = false;
     std::vector<std::thread> m_workers;  // last: they start once everything above is initialised

@@ -36,6 +36,30 @@ TEST_CASE("read-ahead hands items over in order and never runs far ahead", "[uti
     CHECK(most_ahead <= 2);
 }
 
+TEST_CASE("read-ahead: a slow item holds up no other worker", "[util]") {
+    // Item 0 (a large .docx, say) waits until three later items are done; the other worker must
+    // go on taking the next items rather than waiting for a turn that belongs to the slow one.
+    std::atomic<int> others{0};
+    bool others_went_on = false;
+    ReadAhead<int> ahead(
+        6,
+        [&](std::size_t i) {
+            if (i == 0) {
+                const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+                while (others.load() < 3 && std::chrono::steady_clock::now() < give_up)
+                    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+                others_went_on = others.load() >= 3;
+            } else {
+                ++others;
+            }
+            return static_cast<int>(i);
+        },
+        4, 2);
+    for (int i = 0; i < 6; ++i) CHECK(ahead.next() == i);
+    CHECK_FALSE(ahead.next().has_value());
+    CHECK(others_went_on);
+}
+
 TEST_CASE("read-ahead rethrows a failure at its item and produces nothing after it", "[util]") {
     const std::size_t workers = GENERATE(1, 2);
     std::atomic<int> produced{0};
