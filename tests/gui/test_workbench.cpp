@@ -367,6 +367,67 @@ TEST_CASE("clicking a stripe selects its coding, which can be fitted to a new se
     CHECK(f.codings_of(f.amara).empty());
 }
 
+TEST_CASE("the handles on a selected coding move its ends to word edges, one undoable step each", "[ui]") {
+    Fixture f;
+    RowId worry = f.code("Worry", f.amara);
+    const std::int64_t s = f.cp("cold");
+    RowId id = f.coding(worry, f.amara, {s, s + 4});
+    RowId bens = f.coding(f.code("Tone", f.ben), f.ben, {f.cp("naïve"), f.cp("naïve") + 5});
+    gui::App app(f.options());
+    Headless h(app);
+    h.frames(3);
+    CHECK_FALSE(h.drawn("transcript/handle/end"));  // nothing selected, no handles
+    h.click(h.at("transcript/coding/" + std::to_string(id)));
+    h.frames(1);
+    REQUIRE(h.drawn("transcript/handle/start"));
+
+    // The end dropped mid-"café" takes the whole word: a coder's boundary lands on a word edge.
+    const std::int64_t cafe = f.cp("café");
+    auto mid_cafe = app.transcript().screen_pos(cafe + 2);
+    REQUIRE(mid_cafe);
+    h.drag(h.at("transcript/handle/end"), nudge(*mid_cafe));
+    h.frames(1);
+    CHECK(f.p.coding(id).span == text::Span{s, cafe + 4});
+
+    // The start dropped mid-"felt" moves back to that word's start.
+    auto mid_felt = app.transcript().screen_pos(f.cp("felt") + 2);
+    REQUIRE(mid_felt);
+    h.drag(h.at("transcript/handle/start"), nudge(*mid_felt));
+    h.frames(1);
+    CHECK(f.p.coding(id).span == text::Span{f.cp("felt"), cafe + 4});
+
+    // Each drag was one step: undo puts the start back, then the end.
+    h.key('Z', true);
+    h.frames(1);
+    CHECK(f.p.coding(id).span == text::Span{s, cafe + 4});
+    h.key('Z', true);
+    h.frames(1);
+    CHECK(f.p.coding(id).span == text::Span{s, s + 4});
+
+    // With Alt the exact character is kept; and an end dragged before the start leaves one
+    // character, never an empty coding.
+    h.click(h.at("transcript/coding/" + std::to_string(id)));
+    h.frames(1);
+    ImGui::GetIO().KeyAlt = true;
+    auto inside_cold = app.transcript().screen_pos(s + 2);
+    REQUIRE(inside_cold);
+    h.drag(h.at("transcript/handle/end"), nudge(*inside_cold));
+    ImGui::GetIO().KeyAlt = false;
+    h.frames(1);
+    CHECK(f.p.coding(id).span == text::Span{s, s + 2});
+    auto before = app.transcript().screen_pos(f.cp("Honestly"));
+    REQUIRE(before);
+    h.drag(h.at("transcript/handle/end"), nudge(*before));
+    h.frames(1);
+    CHECK(f.p.coding(id).span == text::Span{s, s + 1});
+
+    // Another coder's coding (shown when the blind is lifted, say) is never reshaped here.
+    app.state().selected_coding = bens;
+    h.frames(1);
+    CHECK_FALSE(h.drawn("transcript/handle/start"));
+    CHECK_FALSE(h.drawn("transcript/handle/end"));
+}
+
 TEST_CASE("a write waiting for another window shows a notice, then saves", "[ui]") {
     Fixture f;
     gui::App app(f.options());

@@ -3,6 +3,7 @@
 // [SECTION] helpers
 // [SECTION] draw: top bar, scrolling child, visible turns only
 // [SECTION] one turn: speaker column, tints, selection, text runs, emoji placeholders, stripes
+// [SECTION] handles on the selected coding's ends
 // [SECTION] mouse and keyboard selection
 #include "ui/gui/views/transcript_view.hpp"
 
@@ -48,13 +49,36 @@ std::size_t TranscriptView::lane_of(const OpenDocument& d, RowId code) const {
     return std::min<std::size_t>(i, kMaxLanes - 1);
 }
 
-text::Span TranscriptView::word_at(const OpenDocument& d, std::int64_t cp) const {
-    if (d.turns.empty()) return {cp, cp};
+std::optional<text::Span> TranscriptView::word_containing(const OpenDocument& d, std::int64_t cp) const {
+    if (d.turns.empty() || cp < 0) return std::nullopt;
     const Turn& t = d.turns[m_layout.turn_of(cp)];
+    if (cp < t.span.start || cp >= t.span.end) return std::nullopt;
     auto slice = d.index.slice(t.span);
     for (const auto& w : text::word_spans(slice))
-        if (t.span.start + w.start <= cp && cp < t.span.start + w.end) return {t.span.start + w.start, t.span.start + w.end};
+        if (t.span.start + w.start <= cp && cp < t.span.start + w.end)
+            return text::Span{t.span.start + w.start, t.span.start + w.end};
+    return std::nullopt;
+}
+
+text::Span TranscriptView::word_at(const OpenDocument& d, std::int64_t cp) const {
+    if (d.turns.empty()) return {cp, cp};
+    if (auto w = word_containing(d, cp)) return *w;
     return {cp, std::min<std::int64_t>(cp + 1, static_cast<std::int64_t>(d.cps.size()))};
+}
+
+std::int64_t TranscriptView::snap(const OpenDocument& d, std::int64_t cp, bool is_end) const {
+    if (ImGui::GetIO().KeyAlt) return cp;
+    auto w = word_containing(d, is_end ? cp - 1 : cp);
+    if (!w) return cp;
+    return is_end ? w->end : w->start;
+}
+
+ImVec2 TranscriptView::edge_pos(std::int64_t cp, bool is_end) const {
+    if (!is_end || cp <= 0) return m_layout.pos_of(cp);
+    std::size_t t = m_layout.turn_of(cp - 1);
+    std::size_t l = m_layout.line_of(t, cp - 1);
+    const LayoutLine& line = m_layout.turn(t).lines[l];
+    return {m_layout.x_of(line, cp), m_layout.turn_top(t) + static_cast<float>(l) * m_layout.metrics().line_h};
 }
 
 std::optional<ImVec2> TranscriptView::screen_pos(std::int64_t cp) const {
@@ -120,7 +144,8 @@ void TranscriptView::draw(AppState& s, const ModelCache& c, CommandQueue& q) {
         draw_turn(s, c, *d, t, m_origin);
         ++m_drawn_turns;
     }
-    handle_mouse(s, *d, m_origin, hovered);
+    handles(s, c, *d, q);
+    handle_mouse(s, *d, m_origin, hovered && m_handle_hovered == Handle::none && !m_handle_drag);
     if (ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows)) handle_keys(s, *d);
 
     // Content height for the scrollbar: the whole transcript, though only visible turns were drawn.
@@ -215,6 +240,7 @@ void TranscriptView::draw_turn(AppState& s, const ModelCache& c, const OpenDocum
         // Tints: each coding's colour, translucent, so overlaps read as darker.
         for (std::size_t k : idx) {
             const Coding& cd = d.codings[k];
+            if (m_handle_drag && m_handle_drag->coding == cd.id) continue;  // its preview is drawn instead
             std::int64_t a = std::max(cd.span.start, line.start), b = std::min(cd.span.end, line.end);
             if (a >= b) continue;
             const Code* code = c.code(cd.code_id);
@@ -300,6 +326,90 @@ void TranscriptView::draw_turn(AppState& s, const ModelCache& c, const OpenDocum
             if (ImGui::IsMouseClicked(0)) s.selected_coding = cd.id;
         }
     }
+}
+
+// [SECTION] handles on the selected coding's ends
+
+void TranscriptView::handles(AppState& s, const ModelCache& c, const OpenDocument& d, CommandQueue& q) {
+    m_handle_hovered = Handle::none;
+    const Coding* sc = nullptr;
+    if (s.selected_coding && s.coder_id)
+        for (const auto& k : d.codings)
+            if (k.id == *s.selected_coding && k.coder_id == *s.coder_id) sc = &k;  // only one's own
+    if (!sc || (m_handle_drag && m_handle_drag->coding != sc->id)) m_handle_drag.reset();
+    if (!sc) return;
+
+    ImGuiIO& io = ImGui::GetIO();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const LayoutMetrics& m = m_layout.metrics();
+    const Code* code = c.code(sc->code_id);
+    const ImU32 colour = code_color(code ? code->color : 0x888888, 255);
+    const text::Span span = m_handle_drag ? m_handle_drag->span : sc->span;
+
+    if (m_handle_drag) {
+        // The span it would have if released now, over every visible line it covers.
+        for (std::size_t t = m_layout.turn_of(span.start); t < m_layout.turn_count(); ++t) {
+            const float top = m_origin.y + m_layout.turn_top(t);
+            if (top > m_view_bottom || d.turns[t].span.start >= span.end) break;
+            const auto& lines = m_layout.turn(t).lines;
+            for (std::size_t l = 0; l < lines.size(); ++l) {
+                std::int64_t a = std::max(span.start, lines[l].start), b = std::min(span.end, lines[l].end);
+                float y = top + static_cast<float>(l) * m.line_h;
+                if (a >= b || y + m.line_h < m_view_top) continue;
+                dl->AddRectFilled(ImVec2(m_origin.x + m_layout.x_of(lines[l], a), y + 1),
+                                  ImVec2(m_origin.x + m_layout.x_of(lines[l], b), y + m.line_h - 1),
+                                  code_color(code ? code->color : 0x888888, 110));
+            }
+        }
+    }
+
+    // A bar on each edge with a knob hanging below it, like a phone's text handles: the start's to the
+    // left, the end's to the right, so the two stay apart on a short coding. Below, not above: above
+    // the first line there is no transcript to grab it in.
+    const float knob = std::max(3.0f, m.size * 0.3f);
+    for (Handle which : {Handle::start, Handle::end}) {
+        const bool is_end = which == Handle::end;
+        ImVec2 p = edge_pos(is_end ? span.end : span.start, is_end);
+        const float x = m_origin.x + p.x, y = m_origin.y + p.y;
+        if (y + m.line_h < m_view_top || y > m_view_bottom) continue;
+        const ImVec2 centre(is_end ? x + knob * 0.7f : x - knob * 0.7f, y + m.line_h + knob * 0.7f);
+        // Only the knob is grabbed: the text under the bar stays free for starting a selection there.
+        ImVec2 p0(centre.x - knob - 2, centre.y - knob - 2), p1(centre.x + knob + 2, centre.y + knob + 2);
+        const char* name = is_end ? "transcript/handle/end" : "transcript/handle/start";
+        ui::probe_rect(name, p0, p1);
+        const bool over = ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem) &&
+                          ImGui::IsMouseHoveringRect(p0, p1, false);
+        const bool active = m_handle_drag && m_handle_drag->which == which;
+        dl->AddRectFilled(ImVec2(x - 1, y), ImVec2(x + 1, y + m.line_h + knob * 0.7f), colour);
+        dl->AddCircleFilled(centre, knob, colour);
+        if (over || active) dl->AddCircle(centre, knob + 1, IM_COL32(0, 0, 0, 255), 0, 1.5f);
+        if (over && !m_handle_drag) {
+            m_handle_hovered = which;
+            ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeEW);
+            ImGui::SetTooltip(is_end ? "Drag to move where this coding ends (to a word's end; Alt: any character)"
+                                     : "Drag to move where this coding starts (to a word's start; Alt: any character)");
+        }
+    }
+
+    if (!m_handle_drag && m_handle_hovered != Handle::none && ImGui::IsMouseClicked(0))
+        m_handle_drag = HandleDrag{sc->id, m_handle_hovered, sc->span};
+    if (!m_handle_drag) return;
+    if (ImGui::IsMouseDown(0)) {
+        ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeEW);
+        const bool is_end = m_handle_drag->which == Handle::end;
+        std::int64_t cp = snap(d, m_layout.hit(io.MousePos.x - m_origin.x, io.MousePos.y - m_origin.y), is_end);
+        text::Span& sp = m_handle_drag->span;
+        const auto len = static_cast<std::int64_t>(d.cps.size());
+        if (is_end) sp.end = std::clamp<std::int64_t>(cp, sp.start + 1, len);  // never empty
+        else sp.start = std::clamp<std::int64_t>(cp, 0, sp.end - 1);
+        float edge = m.size;  // dragging past the edges scrolls, as when selecting
+        if (io.MousePos.y < m_view_top + edge) ImGui::SetScrollY(ImGui::GetScrollY() - edge);
+        if (io.MousePos.y > m_view_bottom - edge) ImGui::SetScrollY(ImGui::GetScrollY() + edge);
+        return;
+    }
+    // Released: one undoable step, and none when the span did not change.
+    if (m_handle_drag->span != sc->span) q.push(std::make_unique<AdjustCoding>(sc->id, m_handle_drag->span));
+    m_handle_drag.reset();
 }
 
 // [SECTION] mouse and keyboard selection

@@ -33,6 +33,24 @@ public:
     const TranscriptLayout& layout() const { return m_layout; }
 
 private:
+    /// Which end of the selected coding a handle moves.
+    enum class Handle { none, start, end };
+    /// A handle being dragged: the coding and the span it would have if released now.
+    struct HandleDrag {
+        RowId coding = 0;
+        Handle which = Handle::none;
+        text::Span span;
+    };
+
+    /// Draws handles on the ends of the selected coding (one's own) and moves an end dragged by
+    /// its handle, adjusting the coding (one undoable step) when the mouse is released.
+    void handles(AppState& s, const ModelCache& c, const OpenDocument& d, CommandQueue& q);
+    /// Content position of the edge a coding's start (or end) sits on: an end is drawn after the
+    /// last character it covers, on that character's line, not at the start of the next line.
+    ImVec2 edge_pos(std::int64_t cp, bool is_end) const;
+    /// Moves a dragged start or end to the nearest word edge (Alt keeps the exact character).
+    std::int64_t snap(const OpenDocument& d, std::int64_t cp, bool is_end) const;
+    std::optional<text::Span> word_containing(const OpenDocument& d, std::int64_t cp) const;
     void handle_mouse(AppState& s, const OpenDocument& d, ImVec2 origin, bool hovered);
     void handle_keys(AppState& s, const OpenDocument& d);
     void draw_turn(AppState& s, const ModelCache& c, const OpenDocument& d, std::size_t t, ImVec2 origin);
@@ -49,6 +67,8 @@ private:
     std::int64_t m_press_cp = 0;
     std::size_t m_drawn_turns = 0;
     bool m_stripe_hovered = false;
+    Handle m_handle_hovered = Handle::none;
+    std::optional<HandleDrag> m_handle_drag;
 };
 
 /// "12:34" or "1:02:03" for a media time in milliseconds.
