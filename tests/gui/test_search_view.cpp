@@ -37,6 +37,14 @@ std::int64_t cp_of(const std::string& sub) {
     return static_cast<std::int64_t>(text::to_utf32(kText).find(text::to_utf32(sub)));
 }
 
+// The study open in a window, its first frames drawn.
+struct SearchWindow {
+    Study f;
+    gui::App app{tessera::test::app_options(f.path)};
+    Headless h{app};
+    SearchWindow() { h.frames(3); }
+};
+
 // Draws frames until the search under way (on its worker) has finished and been taken.
 void finish_search(Headless& h, gui::App& app) {
     h.frames(1);  // the request starts after a frame
@@ -94,11 +102,36 @@ TEST_CASE("search tab: Ctrl+F, type, Enter; a result opens its document with the
     CHECK(opened);
 }
 
+TEST_CASE("search tab: every word found is marked in the transcript until a new search or Escape", "[ui]") {
+    SearchWindow w;
+    auto& [f, app, h] = w;
+    search_for(h, app, "sharing OR council");
+    REQUIRE(h.drawn("search/result/0"));
+    h.click(h.at("search/result/0"));
+    h.frames(2);
+    // Every match in the document, not only the clicked result's first: shared, Sharing, shares, council.
+    const std::vector<text::Span> want{{cp_of("shared"), cp_of("shared") + 6},
+                                       {cp_of("Sharing"), cp_of("Sharing") + 7},
+                                       {cp_of("shares"), cp_of("shares") + 6},
+                                       {cp_of("council"), cp_of("council") + 7}};
+    CHECK(app.state().marked == want);
+    for (const auto& w : want) CHECK(h.drawn("transcript/mark/" + std::to_string(w.start)));
+
+    // Escape in the transcript clears them; so does the next search.
+    h.click(h.at("transcript/area"));
+    h.key(Headless::kEscape);
+    CHECK(app.state().marked.empty());
+    CHECK(!h.drawn("transcript/mark/" + std::to_string(want[0].start)));
+    h.click(h.at("search/result/0"));
+    h.frames(2);
+    REQUIRE(!app.state().marked.empty());
+    search_for(h, app, "records");
+    CHECK(app.state().marked.empty());
+}
+
 TEST_CASE("search tab: a dangling operator says what is wrong; the project changing re-runs the search", "[ui]") {
-    Study f;
-    gui::App app(tessera::test::app_options(f.path));
-    Headless h(app);
-    h.frames(3);
+    SearchWindow w;
+    auto& [f, app, h] = w;
     search_for(h, app, "council AND");
     REQUIRE(h.drawn("search/error"));
 

@@ -452,12 +452,7 @@ void App::apply_requested_view() {
         } else if (m_view_frames == 1) {
             // Open the best result (searched after the first frame), as a click on it would.
             m_search.wait();
-            if (!m_search.rows().empty()) {
-                const SearchRow& r = m_search.rows().front();
-                m_state.document_id = r.document_id;
-                m_state.selection = {r.first.start, r.first.end};
-                m_state.scroll_to_cp = r.first.start;
-            }
+            if (!m_search.rows().empty()) open_search_result(m_state, m_search, 0);
         }
     } else if (v == "import") {
         m_import.open();

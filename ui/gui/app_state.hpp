@@ -67,6 +67,10 @@ struct AppState {
     OptId selected_code;         // codebook selection (retrieval and the editor follow it)
     OptId selected_case;
     std::int64_t scroll_to_cp = -1;  // transcript scrolls to this code point next frame, then -1
+    // Words a search found in the open document, marked in the transcript until the search
+    // changes or Escape is pressed there; sorted by start.
+    OptId marked_document;
+    std::vector<text::Span> marked;
     MemoContext memo_context;
 
     // --- coding helpers

@@ -105,7 +105,7 @@ SearchModel::Outcome SearchModel::run(Worker& w, const std::filesystem::path& pa
             row.snippet = search::snippet(d.text, h, 140, "«", "»");
             row.first = h.matches.empty() ? h.turn : h.matches.front();
             row.turn = h.turn;
-            row.matches = h.matches.size();
+            row.matches = h.matches;
             out.rows.push_back(std::move(row));
         }
     } catch (const std::exception& e) {

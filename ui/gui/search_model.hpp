@@ -32,7 +32,7 @@ struct SearchRow {
     std::string snippet;   // one line with «matches» marked
     text::Span first;      // the first match (selected when the row is clicked)
     text::Span turn;       // the whole turn (what "Code these turns" codes)
-    std::size_t matches = 0;
+    std::vector<text::Span> matches;  // every matched word in the turn (marked in the transcript)
 };
 
 class SearchModel {

@@ -6,6 +6,8 @@
 #include "ui/gui/views/views.hpp"
 #include "ui/gui/widgets.hpp"
 
+#include <algorithm>
+
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
@@ -82,6 +84,8 @@ void draw_search_view(AppState& s, const ModelCache& c, CommandQueue& q, SearchM
         if (u.participants_only) f.role = SpeakerRole::participant;
         if (u.this_document_only && s.document_id) f.document_id = *s.document_id;
         m.request(u.query, f);
+        s.marked.clear();  // the old search's words are no longer what the user is looking for
+        s.marked_document.reset();
     }
 
     if (m.searching()) {
@@ -116,12 +120,8 @@ void draw_search_view(AppState& s, const ModelCache& c, CommandQueue& q, SearchM
         const SearchRow& r = m.rows()[i];
         ImGui::PushID(static_cast<int>(i));
         std::string head = r.document + (r.speaker.empty() ? "" : " · " + r.speaker);
-        if (ImGui::Selectable(head.c_str(), s.document_id == r.document_id && s.selection.span() == r.first)) {
-            s.document_id = r.document_id;
-            s.selection = {r.first.start, r.first.end};
-            s.scroll_to_cp = r.first.start;
-            s.selected_coding.reset();
-        }
+        if (ImGui::Selectable(head.c_str(), s.document_id == r.document_id && s.selection.span() == r.first))
+            open_search_result(s, m, i);
         ui::probe("search/result/" + std::to_string(i));
         ImGui::PushTextWrapPos(0);
         ImGui::TextDisabled("%s", r.snippet.c_str());
@@ -130,6 +130,19 @@ void draw_search_view(AppState& s, const ModelCache& c, CommandQueue& q, SearchM
         ImGui::PopID();
     }
     ImGui::EndChild();
+}
+
+void open_search_result(AppState& s, const SearchModel& m, std::size_t i) {
+    const SearchRow& r = m.rows().at(i);
+    s.document_id = r.document_id;
+    s.selection = {r.first.start, r.first.end};
+    s.scroll_to_cp = r.first.start;
+    s.selected_coding.reset();
+    s.marked_document = r.document_id;
+    s.marked.clear();
+    for (const SearchRow& other : m.rows())
+        if (other.document_id == r.document_id) s.marked.insert(s.marked.end(), other.matches.begin(), other.matches.end());
+    std::sort(s.marked.begin(), s.marked.end(), [](text::Span a, text::Span b) { return a.start < b.start; });
 }
 
 }  // namespace tessera::gui

@@ -237,6 +237,18 @@ void TranscriptView::draw_turn(AppState& s, const ModelCache& c, const OpenDocum
         const LayoutLine& line = tl.lines[l];
         float y = top + static_cast<float>(l) * m.line_h;
         float pad = (m.line_h - m.size) * 0.5f;
+        // Words the search found: a find-in-page marker under the code tints.
+        if (s.marked_document == d.doc.id) {
+            auto it = std::lower_bound(s.marked.begin(), s.marked.end(), line.start,
+                                       [](text::Span w, std::int64_t cp) { return w.end <= cp; });
+            for (; it != s.marked.end() && it->start < line.end; ++it) {
+                std::int64_t a = std::max(it->start, line.start), b = std::min(it->end, line.end);
+                if (a >= b) continue;
+                ImVec2 p0(origin.x + m_layout.x_of(line, a), y + 1), p1(origin.x + m_layout.x_of(line, b), y + m.line_h - 1);
+                dl->AddRectFilled(p0, p1, IM_COL32(255, 214, 10, 150), 2);
+                ui::probe_rect("transcript/mark/" + std::to_string(it->start), p0, p1);
+            }
+        }
         // Tints: each coding's colour, translucent, so overlaps read as darker.
         for (std::size_t k : idx) {
             const Coding& cd = d.codings[k];
@@ -515,6 +527,8 @@ void TranscriptView::handle_keys(AppState& s, const OpenDocument& d) {
     if (key_pressed(ImGuiKey_Escape)) {
         s.selection = {caret, caret};
         s.selected_coding.reset();
+        s.marked.clear();
+        s.marked_document.reset();
     }
 }
 

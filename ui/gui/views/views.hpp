@@ -24,6 +24,9 @@ void draw_retrieval_view(AppState& s, const ModelCache& c, CommandQueue& q);
 /// Search tab: asks `m` for a search (run after the frame); clicking a result opens it; the turns
 /// found can be coded with the code selected in the codebook, as one step.
 void draw_search_view(AppState& s, const ModelCache& c, CommandQueue& q, SearchModel& m);
+/// Opens result `i` of `m` in the transcript: its first match selected and scrolled to, and every
+/// match the search found in that document marked.
+void open_search_result(AppState& s, const SearchModel& m, std::size_t i);
 /// Memos on the current target (document, code, coding, case): list, add, edit, delete.
 void draw_memos_view(AppState& s, const ModelCache& c, CommandQueue& q);
 /// The quick-search code picker (Ctrl+K) and "new code from selection" (Ctrl+N) popups.
