@@ -42,7 +42,7 @@ void CreateCoder::execute(Project& p) {
     m_coder = p.coder(m_coder.id);
 }
 void CreateCoder::undo(Project& p) {
-    p.db().cached("DELETE FROM coders WHERE id = ?1").bind(1, m_coder.id).run();
+    p.delete_coder(m_coder.id);
 }
 
 CreateCode::CreateCode(CodeFields fields, OptId parent, OptId owner) {

@@ -62,10 +62,7 @@ void ConfirmAlignment::execute(Project& p) {
 
 void ConfirmAlignment::undo(Project& p) {
     for (RowId id : m_alignments) p.delete_alignment(id);
-    for (RowId id : m_team_codes) {
-        p.db().cached("DELETE FROM code_lineage WHERE code_id = ?1").bind(1, id).run();
-        p.delete_code(id);
-    }
+    for (RowId id : m_team_codes) p.delete_code(id);  // its lineage goes with it (ON DELETE CASCADE)
     for (const auto& al : m_replaced) p.insert_alignment(al);
 }
 
@@ -132,7 +129,7 @@ void ResolveDisagreement::execute(Project& p) {
 void ResolveDisagreement::undo(Project& p) {
     p.delete_resolution(m_resolution);
     if (m_coding) p.delete_coding(*m_coding);
-    if (m_created_coder) p.db().cached("DELETE FROM coders WHERE id = ?1").bind(1, m_coder).run();
+    if (m_created_coder) p.delete_coder(m_coder);
 }
 
 }  // namespace tessera

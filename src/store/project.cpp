@@ -191,6 +191,19 @@ RowId Project::insert_coder(const Coder& c) {
     return m->db->last_insert_id();
 }
 
+bool Project::delete_coder(RowId id) {
+    auto& has = m->db->cached("SELECT (SELECT count(*) FROM codes WHERE owner_coder_id = ?1), "
+                              "(SELECT count(*) FROM codings WHERE coder_id = ?1), "
+                              "(SELECT count(*) FROM memos WHERE coder_id = ?1)");
+    store::ResetOnExit has_done(has);
+    has.bind(1, id);
+    has.step();
+    if (has.int64(0) > 0 || has.int64(1) > 0 || has.int64(2) > 0)
+        throw InvalidArgument("coder " + std::to_string(id) + " still has codes, codings or memos");
+    m->db->cached("DELETE FROM coders WHERE id = ?1").bind(1, id).run();
+    return m->db->changes() > 0;
+}
+
 void Project::audit(OptId coder_id, const std::string& action, const std::string& detail) {
     m->db->cached("INSERT INTO audit_log(at, coder_id, action, detail) VALUES (?1, ?2, ?3, ?4)")
         .bind(1, now_iso8601())

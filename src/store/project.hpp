@@ -98,6 +98,9 @@ public:
     Coder coder(RowId id) const;
     /// Inserts a coder (id 0: a new row id). Throws InvalidArgument on an empty or taken name.
     RowId insert_coder(const Coder& c);
+    /// Deletes a coder who has no codes, codings or memos left (undo of adding one). Throws
+    /// InvalidArgument naming what is still theirs; false when the coder was already gone.
+    bool delete_coder(RowId id);
 
     // --- documents, speakers, turns
     /// Stores a document with its speakers (creating or joining cases) and turns. Text is

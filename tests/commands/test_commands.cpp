@@ -102,6 +102,30 @@ TEST_CASE("audit log records who did what, including undo", "[commands]") {
     REQUIRE(log[2].coder_id == f.amara);
 }
 
+TEST_CASE("adding a coder is undone, but never while someone's work is still theirs", "[commands]") {
+    Fixture f;
+    auto cmd = std::make_unique<CreateCoder>("Chidi");
+    auto* raw = cmd.get();
+    f.stack.execute(f.p, std::move(cmd));
+    const RowId chidi = raw->id();
+    REQUIRE(f.p.find_coder("Chidi"));
+    f.stack.undo(f.p);
+    CHECK_FALSE(f.p.find_coder("Chidi"));
+    f.stack.redo(f.p);
+    REQUIRE(f.p.find_coder("Chidi"));
+
+    // Another window gives the coder a code: undoing the coder now would destroy it, so it refuses
+    // and leaves both in place.
+    Code c;
+    c.name = "Trust";
+    c.owner_coder_id = f.p.find_coder("Chidi")->id;
+    f.p.insert_code(c);
+    CHECK_THROWS_WITH(f.stack.undo(f.p), Catch::Contains("still has codes"));
+    CHECK(f.p.find_coder("Chidi"));
+    CHECK(f.p.find_code("Trust", f.p.find_coder("Chidi")->id));
+    CHECK_FALSE(f.p.delete_coder(chidi + 100));  // already gone: nothing to do, and said so
+}
+
 TEST_CASE("edit a code and undo restores every field", "[commands]") {
     Fixture f;
     RowId c = f.code("Trust", f.amara);
