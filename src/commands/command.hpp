@@ -3,6 +3,7 @@
 
 #include "store/project.hpp"
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -30,6 +31,9 @@ public:
     bool undo(Project& p, OptId coder = std::nullopt);
     /// Redoes the newest undone command; returns false when there is nothing to redo.
     bool redo(Project& p, OptId coder = std::nullopt);
+    /// Runs a write that is no step of the history (the audit of a coder switch) in one
+    /// transaction: all of it or, when it throws, none.
+    static void unrecorded(Project& p, const std::function<void(Project&)>& write);
     bool can_undo() const { return !m_done.empty(); }
     bool can_redo() const { return !m_undone.empty(); }
     std::string undo_label() const { return m_done.empty() ? "" : m_done.back()->label(); }

@@ -34,6 +34,12 @@ bool CommandStack::redo(Project& p, OptId coder) {
     return true;
 }
 
+void CommandStack::unrecorded(Project& p, const std::function<void(Project&)>& write) {
+    store::Transaction tx(p.db());
+    write(p);
+    tx.commit();
+}
+
 void CommandStack::clear() {
     m_done.clear();
     m_undone.clear();

@@ -58,13 +58,15 @@ private:
 /// Sets a project setting (the search language, blind mode); undo restores the earlier value.
 class SetProjectSetting : public Command {
 public:
-    SetProjectSetting(std::string key, std::string value) : m_key(std::move(key)), m_value(std::move(value)) {}
-    std::string label() const override { return "Set " + m_key + " to " + m_value; }
+    /// `label` names the step in the undo menu and the audit log ("Turn blind mode off").
+    SetProjectSetting(std::string key, std::string value, std::string label = "")
+        : m_key(std::move(key)), m_value(std::move(value)), m_label(std::move(label)) {}
+    std::string label() const override { return m_label.empty() ? "Set " + m_key + " to " + m_value : m_label; }
     void execute(Project& p) override;
     void undo(Project& p) override;
 
 private:
-    std::string m_key, m_value, m_old;
+    std::string m_key, m_value, m_label, m_old;
 };
 
 /// Removes one attribute of a case (by case name); undo puts it back with its type and value.

@@ -1,4 +1,5 @@
 // Commands: each runs in one transaction, undo restores the exact previous state, redo reapplies.
+#include "commands/apply_coding_rows.hpp"
 #include "commands/codebook_commands.hpp"
 #include "commands/coding_commands.hpp"
 #include "commands/command_group.hpp"
@@ -124,6 +125,35 @@ TEST_CASE("adding a coder is undone, but never while someone's work is still the
     CHECK(f.p.find_coder("Chidi"));
     CHECK(f.p.find_code("Trust", f.p.find_coder("Chidi")->id));
     CHECK_FALSE(f.p.delete_coder(chidi + 100));  // already gone: nothing to do, and said so
+}
+
+TEST_CASE("a table of codings is one step that adds the coders and code paths it names", "[commands]") {
+    Fixture f;
+    std::vector<CodingRow> rows{{f.doc, {4, 29}, "Chidi", "Consent/Asked first"},
+                                {f.doc, {35, 70}, "Chidi", "Consent/Asked first"},
+                                {f.doc, {35, 70}, "Amara", "Benefit"}};
+    // Without creating codes it fails on the first missing one and stores nothing, not even the coder.
+    CHECK_THROWS_WITH(f.stack.execute(f.p, std::make_unique<ApplyCodingRows>(rows, false, "codings.csv")),
+                      Catch::Contains("'Consent/Asked first' is not in Chidi's codebook"));
+    CHECK_FALSE(f.p.find_coder("Chidi"));
+
+    auto cmd = std::make_unique<ApplyCodingRows>(rows, true, "codings.csv");
+    auto* raw = cmd.get();
+    f.stack.execute(f.p, std::move(cmd));
+    CHECK(raw->created_coders() == 1);
+    CHECK(raw->created_codes() == 3);  // Consent, Consent/Asked first, Benefit
+    const RowId chidi = f.p.find_coder("Chidi")->id;
+    REQUIRE(f.p.find_code("Consent/Asked first", chidi));
+    CHECK(f.p.codings({std::nullopt, std::nullopt, chidi}).size() == 2);
+    CHECK(f.p.codings({std::nullopt, std::nullopt, f.amara}).size() == 1);
+    CHECK(f.stack.undo_label() == "Apply 3 codings from codings.csv");
+
+    f.stack.undo(f.p);  // one step takes everything back
+    CHECK_FALSE(f.p.find_coder("Chidi"));
+    CHECK_FALSE(f.p.find_code("Benefit", f.amara));
+    CHECK(f.p.codings({}).empty());
+    f.stack.redo(f.p);
+    CHECK(f.p.codings({}).size() == 3);
 }
 
 TEST_CASE("edit a code and undo restores every field", "[commands]") {

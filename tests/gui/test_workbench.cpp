@@ -204,6 +204,22 @@ TEST_CASE("blind mode hides the other coder's codes and codings until it is turn
     CHECK(h.drawn("codebook/row/" + std::to_string(bens)));
     CHECK(h.drawn("codebook/row/" + std::to_string(team_code)));
     CHECK(app.cache().memos().size() == 1);
+
+    // Turning it back on from the View menu is one undoable, audited step.
+    h.click(h.at("menu/view"));
+    h.frames(1);
+    h.click(h.at("menu/view/blind"));
+    h.frames(2);
+    CHECK(f.p.setting("blind_mode") == "1");
+    CHECK(app.cache().blind());
+    const auto log = f.p.audit_log();
+    REQUIRE(!log.empty());
+    CHECK(log.back().detail == "Turn blind mode on");
+    CHECK(log.back().coder_id == f.amara);
+    h.key('Z', true);
+    h.frames(2);
+    CHECK(f.p.setting("blind_mode") == "0");
+    CHECK(!app.cache().blind());
 }
 
 TEST_CASE("merging codes from the codebook's context menu moves the codings; undo splits them again", "[ui]") {
@@ -472,6 +488,17 @@ TEST_CASE("a new coder can be added on opening and codes as themselves", "[ui]")
     REQUIRE(chidi);
     CHECK(app.state().coder_id == chidi->id);
     CHECK(!h.drawn("coder/new"));  // the chooser closed
+
+    // A taken name is refused with a notice, and the window keeps coding as before.
+    app.state().choose_coder_open = true;
+    h.frames(2);
+    h.click(h.at("coder/new"));
+    h.type("Amara");
+    h.click(h.at("coder/add"));
+    h.frames(2);
+    CHECK(app.state().coder_id == chidi->id);
+    REQUIRE(!app.state().notifications.empty());
+    CHECK(app.state().notifications.back().title.find("Add coder 'Amara'") != std::string::npos);
 }
 
 TEST_CASE("the code editor renames a code; undo brings the old name back", "[ui]") {

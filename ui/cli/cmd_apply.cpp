@@ -1,9 +1,7 @@
 // `tessera apply PROJECT codings.csv`: load codings from a CSV, all rows or none.
 // Columns: document, coder, code (path "Parent/Child"), and either start,end (code points,
 // half-open) or quote[,occurrence] (the exact coded text, found in the document).
-#include "commands/codebook_commands.hpp"
-#include "commands/coding_commands.hpp"
-#include "commands/command_group.hpp"
+#include "commands/apply_coding_rows.hpp"
 #include "import/csv_table.hpp"
 #include "text/text.hpp"
 #include "ui/cli/cli_common.hpp"
@@ -64,14 +62,7 @@ void apply(const ApplyArgs& a) {
     for (auto& [name, d] : docs) index.emplace(name, text::OffsetIndex(d.text));
 
     // First pass: check every row and resolve names, so nothing is written when one row is bad.
-    struct Row {
-        RowId doc;
-        text::Span span;
-        std::string coder;
-        std::string code;
-    };
-    std::vector<Row> rows;
-    std::map<std::string, bool> new_coders;
+    std::vector<CodingRow> rows;
     for (std::size_t i = 0; i < t.rows.size(); ++i) {
         const auto& r = t.rows[i];
         const std::string where = a.csv + ":" + std::to_string(t.lines[i]);
@@ -100,56 +91,14 @@ void apply(const ApplyArgs& a) {
         return;
     }
 
-    // Second pass: one command group, one transaction. Coders and codes are created in order.
+    // Second pass: one command, one transaction, one step; coders and codes are created in order.
+    const std::size_t count = rows.size();
     CommandStack stack;
-    std::map<std::string, RowId> coder_ids;
-    std::map<std::pair<RowId, std::string>, RowId> code_ids;
-    std::size_t created_codes = 0, created_coders = 0;
-    store::Transaction tx(p.db());
-    for (const auto& row : rows) {
-        RowId coder;
-        if (auto it = coder_ids.find(row.coder); it != coder_ids.end()) coder = it->second;
-        else if (auto c = p.find_coder(row.coder)) coder = coder_ids[row.coder] = c->id;
-        else {
-            auto cmd = std::make_unique<CreateCoder>(row.coder);
-            auto* raw = cmd.get();
-            stack.execute(p, std::move(cmd));
-            coder = coder_ids[row.coder] = raw->id();
-            ++created_coders;
-        }
-        RowId code;
-        if (auto it = code_ids.find({coder, row.code}); it != code_ids.end()) code = it->second;
-        else if (auto c = p.find_code(row.code, coder)) code = code_ids[{coder, row.code}] = c->id;
-        else {
-            if (!a.create)
-                throw InvalidArgument(a.csv + ": code '" + row.code + "' is not in " + row.coder +
-                                      "'s codebook (use --create to add it)");
-            OptId parent;
-            std::string path;
-            std::size_t start = 0;
-            while (true) {
-                std::size_t slash = row.code.find('/', start);
-                std::string part = row.code.substr(start, slash == std::string::npos ? std::string::npos : slash - start);
-                path += (path.empty() ? "" : "/") + part;
-                if (auto c = p.find_code(path, coder)) parent = c->id;
-                else {
-                    CodeFields f;
-                    f.name = part;
-                    auto cmd = std::make_unique<CreateCode>(f, parent, coder);
-                    auto* raw = cmd.get();
-                    stack.execute(p, std::move(cmd), coder);
-                    parent = raw->id();
-                    ++created_codes;
-                }
-                if (slash == std::string::npos) break;
-                start = slash + 1;
-            }
-            code = code_ids[{coder, row.code}] = *parent;
-        }
-        stack.execute(p, std::make_unique<ApplyCode>(row.doc, row.span, code, coder), coder);
-    }
-    tx.commit();
-    std::cout << "applied " << rows.size() << " codings";
+    auto cmd = std::make_unique<ApplyCodingRows>(std::move(rows), a.create, a.csv);
+    auto* applied = cmd.get();
+    stack.execute(p, std::move(cmd));
+    const std::size_t created_coders = applied->created_coders(), created_codes = applied->created_codes();
+    std::cout << "applied " << count << " codings";
     if (created_coders || created_codes)
         std::cout << " (created " << created_coders << " coder(s), " << created_codes << " code(s))";
     std::cout << "\n";

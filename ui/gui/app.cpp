@@ -8,6 +8,7 @@
 
 #include "commands/codebook_commands.hpp"
 #include "commands/coding_commands.hpp"
+#include "commands/project_commands.hpp"
 #include "store/data_version.hpp"
 #include "ui/gui/fonts.hpp"
 #include "ui/gui/probe.hpp"
@@ -321,7 +322,9 @@ void App::draw_menu() {
         ImGui::MenuItem("Clear selection", "Esc", false, false);
         ImGui::EndMenu();
     }
-    if (ImGui::BeginMenu("View", m_project != nullptr)) {
+    const bool view_menu = ImGui::BeginMenu("View", m_project != nullptr);
+    ui::probe("menu/view");
+    if (view_menu) {
         ImGui::MenuItem("Documents and cases", nullptr, &m_state.panels.documents);
         ImGui::MenuItem("Codebook", nullptr, &m_state.panels.codebook);
         ImGui::MenuItem("Code, retrieval and memos", nullptr, &m_state.panels.retrieval);
@@ -337,13 +340,13 @@ void App::draw_menu() {
         if (ImGui::MenuItem("Normal text size", "Ctrl+0")) m_font_px = 16;
         ImGui::Separator();
         bool blind = m_cache.blind();
-        if (ImGui::MenuItem("Blind mode (see only my codes, codings, memos)", nullptr, blind, m_state.coder_id.has_value())) {
-            std::string v = blind ? "0" : "1";
-            OptId coder = m_state.coder_id;
-            m_queue.push_action(blind ? "Turn blind mode off" : "Turn blind mode on", [v, coder](Project& p) {
-                p.set_setting("blind_mode", v);
-                p.audit(coder, "blind mode", v == "1" ? "on" : "off");
-            });
+        const bool toggle = ImGui::MenuItem("Blind mode (see only my codes, codings, memos)", nullptr, blind,
+                                            m_state.coder_id.has_value());
+        ui::probe("menu/view/blind");
+        if (toggle) {
+            // Undoable and audited (who lifted the blind, and when) like every other change.
+            m_queue.push(std::make_unique<SetProjectSetting>("blind_mode", blind ? "0" : "1",
+                                                             blind ? "Turn blind mode off" : "Turn blind mode on"));
         }
         ImGui::EndMenu();
     }
@@ -395,18 +398,12 @@ void App::draw_coder_chooser() {
     bool add = ImGui::Button("Add and code as");
     ui::probe("coder/add");
     if ((add || enter) && !m_new_coder.empty()) {
-        CommandStack once;
-        try {
-            auto cmd = std::make_unique<CreateCoder>(m_new_coder);
-            auto* raw = cmd.get();
-            once.execute(*m_project, std::move(cmd));
-            ++m_generation;
-            switch_coder(raw->id());
-            ImGui::CloseCurrentPopup();
-        } catch (const std::exception& e) {
-            m_state.notify(Notification::Kind::error, "Could not add coder '" + m_new_coder + "'", e.what(),
-                           advice_for(e));
-        }
+        // Written after the frame like every change; a taken name comes back as a notification.
+        // Switching coder starts a fresh history, so the new coder is no step to undo.
+        m_queue.push(std::make_unique<CreateCoder>(m_new_coder), [this](AppState&, Command* done) {
+            switch_coder(static_cast<CreateCoder*>(done)->id());
+        });
+        ImGui::CloseCurrentPopup();
     }
     if (m_state.coder_id && ImGui::Button("Cancel")) ImGui::CloseCurrentPopup();
     ImGui::EndPopup();

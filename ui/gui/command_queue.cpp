@@ -81,7 +81,7 @@ int CommandQueue::run(Project& p, CommandStack& stack, AppState& state) {
                     if (stack.redo(p, state.coder_id)) ++wrote;
                     break;
                 case Entry::Kind::action:
-                    e.action(p);
+                    CommandStack::unrecorded(p, e.action);
                     ++wrote;
                     break;
             }
