@@ -116,10 +116,7 @@ void visit_body(const pugi::xml_node& body, const BoldStyles& styles, std::vecto
             for (pugi::xml_node tr : c.children("w:tr")) {
                 std::vector<std::string> cells;
                 for (pugi::xml_node tc : tr.children("w:tc")) cells.push_back(cell_text(tc, styles));
-                Paragraph row;
-                for (std::size_t k = 0; k < cells.size(); ++k) row.text += (k ? "\t" : "") + cells[k];
-                // "Speaker | what they said" tables are transcripts; any other row is layout.
-                row.structural = !(cells.size() >= 2 && is_plausible_label(cells[0]));
+                Paragraph row = table_row(cells);
                 if (row.text.find_first_not_of('\t') != std::string::npos) out.push_back(std::move(row));
             }
         } else if (n == "w:sdt" || n == "w:customXml") {

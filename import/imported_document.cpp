@@ -48,7 +48,8 @@ NewDocument compose(const ImportedDocument& doc) {
                 out.speakers.push_back({label, known->role, known->case_name});
             } else {
                 SpeakerRole role = role_of(label);
-                out.speakers.push_back({label, role, role == SpeakerRole::participant ? case_of(label) : std::string()});
+                out.speakers.push_back(
+                    {label, role, role == SpeakerRole::participant ? case_in_document(label, out.name) : std::string()});
             }
         }
     }

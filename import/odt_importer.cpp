@@ -124,9 +124,7 @@ void visit_table(const pugi::xml_node& t, const BoldStyles& bold, std::vector<Pa
                 if (!p.text.empty()) cell += (cell.empty() ? "" : " ") + p.text;
             cells.push_back(std::move(cell));
         }
-        Paragraph row;
-        for (std::size_t k = 0; k < cells.size(); ++k) row.text += (k ? "\t" : "") + cells[k];
-        row.structural = !(cells.size() >= 2 && is_plausible_label(cells[0]));
+        Paragraph row = table_row(cells);
         if (row.text.find_first_not_of('\t') != std::string::npos) out.push_back(std::move(row));
     }
 }

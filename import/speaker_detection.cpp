@@ -9,6 +9,7 @@
 
 #include <optional>
 #include <regex>
+#include <set>
 #include <unordered_map>
 
 namespace tessera::importer {
@@ -51,12 +52,76 @@ bool all_digits(std::string_view s) {
 
 // [SECTION] label recognition
 
+// How a label was written. A transcript writes its labels one way; a one-off label written another
+// way ("Item one<TAB>three apples" in a transcript of "P1: ..." lines) is a line of text.
+enum class Form { colon, tab, bracket_tag, alone, alone_with_time, bold, bold_plain };
+
 struct LabelHit {
     std::string label;
     std::string rest;  // utterance on the same line (may be empty)
     std::optional<std::int64_t> start_ms;
     bool strong = false;  // accepted without needing to recur
+    Form form = Form::colon;
 };
+
+// "(00:05)" or "[00:00:15]" ending `label` (Rev, Temi): the time, and the label without it.
+std::optional<std::int64_t> trailing_time(std::string_view& label) {
+    if (label.size() < 4 || (label.back() != ')' && label.back() != ']')) return std::nullopt;
+    const char open = label.back() == ')' ? '(' : '[';
+    const std::size_t at = label.rfind(open);
+    if (at == std::string_view::npos || at == 0) return std::nullopt;
+    std::string_view inside = label.substr(at + 1, label.size() - at - 2);
+    std::size_t p = 0;
+    auto t = parse_clock(inside, p);
+    if (!t || p != inside.size()) return std::nullopt;
+    label = trim(label.substr(0, at));
+    return t;
+}
+
+// Two to four words, each starting with a capital: "Sarah Jones", "Siân Ní Bhriain".
+bool is_full_name(std::string_view label) {
+    int words = 0;
+    bool at_start = true;
+    for (std::size_t k = 0; k < label.size();) {
+        if (label[k] == ' ') {
+            at_start = true;
+            ++k;
+            continue;
+        }
+        if (at_start) {
+            UChar32 c = first_code_point(label.substr(k));
+            if (!(u_isupper(c) || u_istitle(c))) return false;
+            ++words;
+            at_start = false;
+        }
+        ++k;
+    }
+    return words >= 2 && words <= 4;
+}
+
+// Words that head metadata lines ("Date: 12 March", "Location: Leeds") and document headings,
+// never a speaker, however often they occur.
+bool is_metadata_label(std::string_view label) {
+    std::string l = ascii_lower(trim(label));
+    static const char* kKeys[] = {"date", "time", "start time", "end time", "location", "place", "venue", "setting",
+                                  "note", "notes", "nb", "duration", "length", "transcript", "transcriber",
+                                  "transcribed by", "transcription", "recording", "recorded", "file", "filename",
+                                  "file name", "audio", "video", "title", "project", "study", "session", "topic",
+                                  "subject", "present", "attendees", "absent", "apologies", "key", "comment",
+                                  "comments", "summary", "source", "language", "site", "agenda", "purpose",
+                                  "important", "warning", "section", "part", "chapter", "appendix", "page",
+                                  "interview date", "date of interview", "interview", "focus group", "group",
+                                  "version", "status", "consent", "pseudonym", "keywords", "abstract"};
+    for (const char* k : kKeys) {
+        std::string_view key(k);
+        if (l == key) return true;
+        // "Section 2", "Part B", "Page 3": a heading word and a number or letter.
+        if (l.size() > key.size() + 1 && l.rfind(key, 0) == 0 && l[key.size()] == ' ' &&
+            (key == "section" || key == "part" || key == "chapter" || key == "appendix" || key == "page"))
+            return true;
+    }
+    return false;
+}
 
 // Optional "[00:12:03] ", "(00:12:03) " or "00:12:03 " before a label.
 std::optional<std::int64_t> leading_time(std::string_view line, std::size_t& i) {
@@ -85,8 +150,14 @@ bool is_bracket_tag(std::string_view tag) {
     return digit || tag.size() <= 3;
 }
 
-// "Speaker 1  00:13" / "Sarah 1:02:03": a label and a clock, nothing else on the line.
+// "Speaker 1  00:13" / "Sarah 1:02:03" / "Jane Doe (00:10)": a label and a clock, nothing else on
+// the line.
 std::optional<LabelHit> label_with_time(std::string_view line) {
+    {
+        std::string_view label = line;
+        if (auto t = trailing_time(label); t && is_plausible_label(label))
+            return LabelHit{std::string(label), {}, t, is_role_like_label(label), Form::alone_with_time};
+    }
     std::size_t end = line.size();
     std::size_t start = end;
     while (start > 0 && ((line[start - 1] >= '0' && line[start - 1] <= '9') || line[start - 1] == ':' ||
@@ -99,7 +170,7 @@ std::optional<LabelHit> label_with_time(std::string_view line) {
     std::string_view label = trim(line.substr(0, start));
     if (!is_plausible_label(label)) return std::nullopt;
     // "We met at 10:30" is a sentence; names (not role words) must recur to count as speakers.
-    return LabelHit{std::string(label), {}, t, is_role_like_label(label)};
+    return LabelHit{std::string(label), {}, t, is_role_like_label(label), Form::alone_with_time};
 }
 
 std::optional<LabelHit> parse_label(std::string_view raw) {
@@ -112,7 +183,8 @@ std::optional<LabelHit> parse_label(std::string_view raw) {
         std::size_t close = line.find(']', i);
         if (close != std::string_view::npos && is_bracket_tag(line.substr(i + 1, close - i - 1))) {
             std::string_view tag = line.substr(i + 1, close - i - 1);
-            return LabelHit{std::string(tag), std::string(trim(line.substr(close + 1))), time, is_role_like_label(tag)};
+            return LabelHit{std::string(tag), std::string(trim(line.substr(close + 1))), time, is_role_like_label(tag),
+                            Form::bracket_tag};
         }
     }
     // Label ended by ':' or by a tab (optionally "Name-<TAB>"), within the first 48 bytes.
@@ -120,26 +192,41 @@ std::optional<LabelHit> parse_label(std::string_view raw) {
     for (std::size_t j = i; j < limit; ++j) {
         char c = line[j];
         if (c == ':') {
-            if (j + 1 < line.size() && !is_space(line[j + 1])) break;  // "http://", "10:30"
+            if (j + 1 < line.size() && !is_space(line[j + 1])) {
+                // "Jane Doe (00:10): ..." and "Sarah [00:12:10]: ...": the colon of the time is
+                // not the label's; look on past the bracket.
+                if (std::string_view("0123456789").find(line[j + 1]) != std::string_view::npos) continue;
+                break;  // "http://"
+            }
             std::string_view label = trim(line.substr(i, j - i));
+            std::optional<std::int64_t> at = trailing_time(label);
             if (!is_plausible_label(label)) break;
-            return LabelHit{std::string(label), std::string(trim(line.substr(j + 1))), time,
-                            is_role_like_label(label)};
+            return LabelHit{std::string(label), std::string(trim(line.substr(j + 1))), at ? at : time,
+                            is_role_like_label(label), Form::colon};
         }
         if (c == '\t') {
             std::string_view label = trim(line.substr(i, j - i));
             bool dashed = !label.empty() && label.back() == '-';
             if (dashed) label = trim(label.substr(0, label.size() - 1));
             if (!is_plausible_label(label)) break;
+            // "Speaker-<TAB>" is a transcriber's convention; a bare tab is as often a table or a list.
             return LabelHit{std::string(label), std::string(trim(line.substr(j + 1))), time,
-                            is_role_like_label(label)};
+                            dashed || is_role_like_label(label), Form::tab};
         }
     }
-    if (time) return std::nullopt;  // "[00:12] text" without a name: a plain line with a time
+    if (time) {
+        // "00:00:05 Interviewer" alone on its line, the utterance below; "[00:12] text" is a line
+        // of text with a time. A name must recur (or the transcript be labelled throughout) to count.
+        std::string_view name = trim(line.substr(i));
+        if (name.size() >= 2 && name.front() != '(' && is_plausible_label(name) && name.find(' ') == name.rfind(' ') &&
+            name.find_first_of(".") == std::string_view::npos)
+            return LabelHit{std::string(name), {}, time, is_role_like_label(name), Form::alone_with_time};
+        return std::nullopt;
+    }
     if (auto hit = label_with_time(line)) return hit;
     // "SPEAKER 2", "INTERVIEWER", "P3" alone on a line; a lone letter ("I", "A") is too ambiguous.
     if (line.size() >= 2 && is_role_like_label(line) && is_plausible_label(line))
-        return LabelHit{std::string(line), {}, std::nullopt, true};
+        return LabelHit{std::string(line), {}, std::nullopt, true, Form::alone};
     return std::nullopt;
 }
 
@@ -277,6 +364,23 @@ bool is_plausible_label(std::string_view s) {
     return u_isupper(first) || u_istitle(first) || first == '(' || is_role_like_label(s);
 }
 
+Paragraph table_row(const std::vector<std::string>& cells) {
+    Paragraph row;
+    for (std::size_t k = 0; k < cells.size(); ++k) row.text += (k ? "\t" : "") + cells[k];
+    // "Speaker | what they said" and "Time | Speaker | what they said" rows are transcripts; a
+    // header row ("Time | Speaker | Text") and any other row are layout.
+    std::size_t first = 0;
+    if (cells.size() >= 3) {
+        std::size_t p = 0;
+        std::string_view c0 = trim(cells[0]);
+        if (auto t = parse_clock(c0, p); t && p == c0.size()) first = 1;
+    }
+    const bool header = !cells.empty() && (is_metadata_label(cells[0]) || ascii_lower(trim(cells[0])) == "speaker" ||
+                                           ascii_lower(trim(cells[0])) == "name");
+    row.structural = header || !(cells.size() >= first + 2 && is_plausible_label(cells[first]));
+    return row;
+}
+
 std::vector<Paragraph> paragraphs_from_text(std::string_view text) {
     std::vector<Paragraph> out;
     Paragraph cur;
@@ -317,35 +421,64 @@ std::vector<ImportedTurn> detect_turns(const std::vector<Paragraph>& paragraphs,
                     while (!bold.empty() && (bold.back() == ':' || bold.back() == '-')) bold.remove_suffix(1);
                     bold = trim(bold);
                     std::string_view rest = l.substr(std::min(para.bold_prefix, l.size()));
+                    // A bold name ended by a colon, a dash or a tab, or alone on its line, is written
+                    // as a label; a bold word starting a sentence ("**Never** again") is emphasis,
+                    // unless it recurs or is a role.
+                    const std::string_view raw_bold = trim(std::string_view(para.text).substr(0, std::min(para.bold_prefix, l.size())));
+                    const bool marked = (!raw_bold.empty() && (raw_bold.back() == ':' || raw_bold.back() == '-')) ||
+                                        (!rest.empty() && rest.front() == '\t') ||
+                                        (!trim(rest).empty() && (trim(rest).front() == ':' || trim(rest).front() == '-')) ||
+                                        trim(rest).empty();
                     while (!rest.empty() && (rest.front() == ':' || rest.front() == '-' || is_space(rest.front())))
                         rest.remove_prefix(1);
-                    if (is_plausible_label(bold)) line.hit = LabelHit{std::string(bold), std::string(trim(rest)), std::nullopt, true};
+                    if (is_plausible_label(bold))
+                        line.hit = LabelHit{std::string(bold), std::string(trim(rest)), std::nullopt,
+                                            marked || is_role_like_label(bold), marked ? Form::bold : Form::bold_plain};
                 }
                 if (!line.hit && !line.timing) line.hit = parse_label(l);
+                if (line.hit && is_metadata_label(line.hit->label)) line.hit.reset();  // "Date:", "Section 2"
                 if (line.hit) ++counts[line.hit->label];
             }
             offset += l.size() + 1;
             lines[p].push_back(std::move(line));
         }
     }
-    // In a document where most lines carry labels (a transcript), a name seen once is a speaker
-    // too; in prose, a one-off "Note: ..." is not.
-    // A label alone on its line and the utterance under it count as one labelled line.
-    std::size_t text_lines = 0, labelled = 0;
+    // A transcript writes its labels one way. The ways its sure labels (roles, "P3", names seen
+    // twice) are written are established; so is a way that labels most of the lines by itself
+    // (a focus group where everyone speaks once).
+    std::set<Form> established;
+    std::unordered_map<int, std::size_t> by_form;
+    std::size_t text_lines = 0;
     bool after_bare_label = false;
     for (const auto& para : lines)
         for (const Line& l : para) {
             if (trim(l.text).empty() || l.timing) continue;
             if (after_bare_label && !l.hit) {
                 after_bare_label = false;
-                continue;
+                continue;  // a label alone on its line and the utterance under it are one labelled line
             }
             ++text_lines;
-            labelled += l.hit && (l.hit->strong || counts[l.hit->label] >= 2);
+            if (l.hit) {
+                ++by_form[static_cast<int>(l.hit->form)];
+                if (l.hit->strong || counts[l.hit->label] >= 2) established.insert(l.hit->form);
+            }
             after_bare_label = l.hit && l.hit->rest.empty();
         }
-    bool transcript_like = labelled * 2 >= text_lines && labelled > 0;
-    auto accepted = [&](const LabelHit& h) { return h.strong || counts[h.label] >= 2 || transcript_like; };
+    for (const auto& [form, n] : by_form)
+        if (n >= 3 && n * 3 >= text_lines * 2) established.insert(static_cast<Form>(form));
+    // In a document where most lines carry labels written the established way (a transcript), a
+    // name seen once is a speaker too; in prose, a one-off "Note: ..." is not.
+    std::size_t labelled = 0;
+    for (const auto& [form, n] : by_form)
+        if (established.count(static_cast<Form>(form)) > 0) labelled += n;
+    const bool transcript_like = labelled * 2 >= text_lines && labelled > 0;
+    auto accepted = [&](const LabelHit& h) {
+        // A bold first word without a colon is as often emphasis ("**Never** again"): seen once, only
+        // a full name ("**Sarah Jones** Hello") is taken.
+        return h.strong || counts[h.label] >= 2 ||
+               (transcript_like && established.count(h.form) > 0 &&
+                (h.form != Form::bold_plain || is_full_name(h.label)));
+    };
 
     // Pass 2: build turns.
     TurnBuilder b;

@@ -18,6 +18,10 @@ struct Paragraph {
     bool structural = false;
 };
 
+/// A table row as a paragraph (cells joined by tabs), structural unless it reads as a transcript
+/// row: "Speaker | utterance" or "time | Speaker | utterance" (a header row is structural).
+Paragraph table_row(const std::vector<std::string>& cells);
+
 /// Splits UTF-8 text with LF line ends into paragraphs at blank lines (lines inside stay joined).
 std::vector<Paragraph> paragraphs_from_text(std::string_view text);
 

@@ -3,6 +3,7 @@
 
 #include "import/csv_records.hpp"
 #include "import/import_file.hpp"
+#include "import/speaker_rules.hpp"
 #include "text/text.hpp"
 
 #include <set>
@@ -70,7 +71,9 @@ void apply_speaker_mapping(NewDocument& doc, const SpeakerMapping& mapping) {
             s.case_name = s.role == SpeakerRole::participant ? found->case_name : std::string();
             continue;
         }
-        if (mapping.scope == CaseScope::document && !s.case_name.empty()) s.case_name = doc.name + " / " + s.case_name;
+        // A generic label ("Speaker 2") already has its document's own case.
+        if (mapping.scope == CaseScope::document && !s.case_name.empty() && !is_generic_label(s.label))
+            s.case_name = doc.name + " / " + s.case_name;
     }
 }
 

@@ -39,4 +39,15 @@ std::string case_of(const std::string& label) {
     return s.empty() ? label : s;
 }
 
+bool is_generic_label(const std::string& label) {
+    static const std::regex generic(R"(^\s*(speaker|spk|person|voice|guest|caller|unknown speaker)\s*[-_ ]?\s*(\d+|[a-z])\s*$)",
+                                    std::regex::icase);
+    return std::regex_match(label, generic);
+}
+
+std::string case_in_document(const std::string& label, const std::string& document) {
+    std::string c = case_of(label);
+    return is_generic_label(label) ? document + " / " + c : c;
+}
+
 }  // namespace tessera::importer

@@ -19,4 +19,13 @@ SpeakerRole role_of(const std::string& label);
 /// as written (trimmed).
 std::string case_of(const std::string& label);
 
+/// True for the numbered labels transcription services and diarisation give ("Speaker 1",
+/// "SPEAKER_02", "Speaker A", "Spk 3", "Person 2", "Guest 1"): a position in one recording, not a
+/// person, so "Speaker 1" of one interview is not "Speaker 1" of the next.
+bool is_generic_label(const std::string& label);
+
+/// The case a participant's label joins in document `document`: case_of(label), except that a
+/// generic label's case is the document's own ("Interview Ana / Speaker 2").
+std::string case_in_document(const std::string& label, const std::string& document);
+
 }  // namespace tessera::importer

@@ -104,3 +104,103 @@ TEST_CASE("speakers: blank line between a Teams timing line and the name (docx w
     CHECK(turns[0].start_ms == 2000);
     CHECK(turns[0].end_ms == 3500);
 }
+
+// The review's cases (2026-11-24): each was imported wrongly before, silently.
+
+TEST_CASE("speakers: in a focus group where each participant speaks once, every name is a turn", "[import]") {
+    auto turns = detect("Facilitator: Welcome, please introduce yourselves.\nAisha: I am a nurse.\nBen: I work nights.\n"
+                        "Chloé: I am a carer.\nDmitri: I am retired.\nFacilitator: Thanks.\n");
+    REQUIRE(turns.size() == 6);
+    const char* want[] = {"Facilitator", "Aisha", "Ben", "Chloé", "Dmitri", "Facilitator"};
+    for (std::size_t i = 0; i < 6; ++i) CHECK(turns[i].speaker_label == want[i]);
+    CHECK(turns[3].text == "I am a carer.");
+    // No role word at all: names that label nearly every line are a transcript's labels.
+    auto names = detect("Aisha: hello I am Aisha\nBen: hello I am Ben\nChloé: hello I am Chloé\nDmitri: hi\n");
+    REQUIRE(names.size() == 4);
+    CHECK(names[2].speaker_label == "Chloé");
+}
+
+TEST_CASE("speakers: a tab inside a colon-labelled transcript is text, not a speaker", "[import]") {
+    auto turns = detect("Interviewer: How many?\nP1: Well I counted them\nItem one\tthree apples\nMonday\tthe ward\n"
+                        "then we left.\n");
+    REQUIRE(turns.size() == 2);
+    CHECK(turns[1].speaker_label == "P1");
+    CHECK(turns[1].text == "Well I counted them\nItem one\tthree apples\nMonday\tthe ward\nthen we left.");
+    // Tab labels where the transcript is written that way: "Speaker-<TAB>" and recurring names.
+    auto tabbed = detect("Teacher-\tRight, books out.\nAmira-\tMiss?\nTeacher-\tYes.\n");
+    REQUIRE(tabbed.size() == 3);
+    CHECK(tabbed[1].speaker_label == "Amira");
+}
+
+TEST_CASE("speakers: metadata lines and headings are never speakers", "[import]") {
+    auto turns = detect("Date: 12 March 2023\nLocation: Sheffield\n\nInterviewer: So tell me.\nP1: Well.\n"
+                        "Note: the recording paused here.\nP1: OK.\nSection 2: Background\nInterviewer: Next.\n");
+    for (const auto& t : turns) {
+        CHECK(t.speaker_label != "Date");
+        CHECK(t.speaker_label != "Location");
+        CHECK(t.speaker_label != "Note");
+        CHECK(t.speaker_label != "Section 2");
+    }
+    REQUIRE(turns.size() >= 4);
+    CHECK(turns[0].speaker_label.empty());
+    CHECK(turns[0].text == "Date: 12 March 2023\nLocation: Sheffield");
+    CHECK(turns[2].text == "Well.\nNote: the recording paused here.");
+}
+
+TEST_CASE("speakers: Rev-style labels with the time after the name, alone or before the text", "[import]") {
+    auto alone = detect("Interviewer (00:05):\nWelcome to the interview.\n\nJane Doe (00:10):\nThank you.\n\n"
+                        "Interviewer (01:02:10):\nNext.\n");
+    REQUIRE(alone.size() == 3);
+    CHECK(alone[1].speaker_label == "Jane Doe");
+    CHECK(alone[1].text == "Thank you.");
+    CHECK(alone[1].start_ms == 10000);
+    CHECK(alone[2].start_ms == 3730000);
+    auto inline_ = detect("Interviewer (00:05): Welcome.\nJane Doe (00:10): Thank you.\nSarah [00:12:10]: after name\n");
+    REQUIRE(inline_.size() == 3);
+    CHECK(inline_[1].speaker_label == "Jane Doe");
+    CHECK(inline_[1].text == "Thank you.");
+    CHECK(inline_[2].speaker_label == "Sarah");
+    CHECK(inline_[2].start_ms == 730000);
+    // The time before the name, alone on its line, the utterance below.
+    auto first = detect("00:00:05 Interviewer\nWelcome.\n\n00:00:10 Jane\nThanks.\n\n00:00:15 Interviewer\nGood.\n");
+    REQUIRE(first.size() == 3);
+    CHECK(first[1].speaker_label == "Jane");
+    CHECK(first[1].start_ms == 10000);
+    CHECK(first[1].text == "Thanks.");
+    // But "Facilitator (F1):" keeps its code: a bracket that is not a time is part of the label.
+    CHECK(detect("Facilitator (F1): Hello.\nP1: Hi.\n")[0].speaker_label == "Facilitator (F1)");
+}
+
+TEST_CASE("speakers: a bold word opening a sentence is emphasis; a bold name with a tab is a label", "[import]") {
+    std::vector<Paragraph> paras{{"P1 I really hated it.", 2, false},
+                                 {"Never again, I said to myself.", 5, false},
+                                 {"Interviewer", 11, false},
+                                 {"What next?", 0, false},
+                                 {"Sarah Jones Hello there.", 11, false},
+                                 {"Zoë\tIt was fine.", 4, false}};
+    auto turns = detect_turns(paras, {});
+    REQUIRE(turns.size() == 5);
+    CHECK(turns[1].speaker_label == "P1");
+    CHECK(turns[1].text == "Never again, I said to myself.");
+    CHECK(turns[3].speaker_label == "Sarah Jones");
+    CHECK(turns[4].speaker_label == "Zoë");
+    CHECK(turns[4].text == "It was fine.");
+}
+
+TEST_CASE("speakers: table rows with a time column are turns; header rows are layout", "[import]") {
+    std::vector<Paragraph> paras{table_row({"Time", "Speaker", "Text"}),
+                                 table_row({"00:00:05", "Interviewer", "Welcome to the study."}),
+                                 table_row({"00:00:09", "Ana", "Thank you."}),
+                                 table_row({"00:00:15", "Interviewer", "Tell me about your work."}),
+                                 table_row({"00:00:20", "Ana", "I work in a lab."})};
+    CHECK(paras[0].structural);
+    CHECK_FALSE(paras[1].structural);
+    auto turns = detect_turns(paras, {});
+    REQUIRE(turns.size() == 5);
+    CHECK(turns[0].speaker_label.empty());
+    CHECK(turns[2].speaker_label == "Ana");
+    CHECK(turns[2].text == "Thank you.");
+    CHECK(turns[2].start_ms == 9000);
+    CHECK(table_row({"Name", "Age"}).structural);
+    CHECK(table_row({"12", "34"}).structural);
+}

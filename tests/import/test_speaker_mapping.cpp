@@ -96,3 +96,28 @@ TEST_CASE("mapping file errors name the line", "[import]") {
     tessera::test::write_file(dir / "c.csv", "doc,label\n*,P1\n");
     CHECK_THROWS_AS(read_speaker_mapping(dir / "c.csv"), ImportError);
 }
+
+TEST_CASE("a transcription service's 'Speaker 1' is a different person in each interview", "[import]") {
+    CHECK(is_generic_label("Speaker 1"));
+    CHECK(is_generic_label("SPEAKER_02"));
+    CHECK(is_generic_label("Speaker A"));
+    CHECK(is_generic_label("spk 3"));
+    CHECK_FALSE(is_generic_label("P1"));           // a study's own pseudonym code is the same person
+    CHECK_FALSE(is_generic_label("Participant 3"));
+    CHECK_FALSE(is_generic_label("Sarah"));
+    NewDocument ana = doc_with("Interview Ana", {"Speaker 1", "Speaker 2", "P7"});
+    NewDocument bob = doc_with("Interview Bob", {"Speaker 1", "Speaker 2", "P7"});
+    CHECK(speaker(ana, "Speaker 2").case_name == "Interview Ana / Speaker 2");
+    CHECK(speaker(bob, "Speaker 2").case_name == "Interview Bob / Speaker 2");
+    CHECK(speaker(ana, "P7").case_name == speaker(bob, "P7").case_name);
+    // Per-document scope does not prefix them twice; a mapping row still names the person.
+    SpeakerMapping scoped;
+    scoped.scope = CaseScope::document;
+    apply_speaker_mapping(ana, scoped);
+    CHECK(speaker(ana, "Speaker 2").case_name == "Interview Ana / Speaker 2");
+    CHECK(speaker(ana, "P7").case_name == "Interview Ana / P7");
+    SpeakerMapping named;
+    named.entries.push_back({"Interview Bob", "Speaker 2", "Bob", std::nullopt, 2});
+    apply_speaker_mapping(bob, named);
+    CHECK(speaker(bob, "Speaker 2").case_name == "Bob");
+}

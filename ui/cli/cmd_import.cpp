@@ -215,7 +215,8 @@ const Registrar kImport(30, [](CLI::App& app) {
     cmd->add_option("--max-size", a->max_mb, "Largest file accepted, in MiB (default 50)");
     cmd->add_option("--map", a->map, "Speaker mapping CSV: document (or *), label, case[, role]");
     cmd->add_option("--case-scope", a->case_scope,
-                    "label: the same label is the same participant in every document (default); "
+                    "label: the same label is the same participant in every document (default; but a "
+                    "transcription service's 'Speaker 1' is a new person in each); "
                     "document: numbering restarts per document");
     cmd->add_option("--csv-layout", a->csv_layout, "Survey CSVs: column = one document per question (default), row = per respondent");
     cmd->add_option("--id-column", a->id_column, "Survey CSVs: the respondent id column (default: the first)");
