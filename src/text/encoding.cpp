@@ -7,6 +7,7 @@
 #include <unicode/ucnv_err.h>
 #include <unicode/ucsdet.h>
 #include <unicode/unistr.h>
+#include <unicode/utf8.h>
 
 #include <algorithm>
 #include <memory>
@@ -197,6 +198,35 @@ std::string detect_checked(std::string_view bytes, bool& valid_utf8) {
     return name;
 }
 
+// Bytes that are mostly well-formed UTF-8 with a few stray bytes (a Windows apostrophe pasted into
+// a UTF-8 file) are damaged UTF-8, not a legacy encoding: decoding them as Windows-1252 would turn
+// every accented letter into two ("é" → "Ã©") without a word. Counts multi-byte UTF-8 characters
+// against ill-formed sequences and finds the first of those.
+struct Utf8Evidence {
+    std::size_t characters = 0, invalid = 0, first_invalid = std::string_view::npos;
+};
+
+Utf8Evidence utf8_evidence(std::string_view bytes) {
+    Utf8Evidence e;
+    const auto* s = reinterpret_cast<const uint8_t*>(bytes.data());
+    const auto n = static_cast<int32_t>(std::min<std::size_t>(bytes.size(), INT32_MAX));
+    for (int32_t i = 0; i < n;) {
+        if (s[i] < 0x80) {
+            ++i;
+            continue;
+        }
+        const int32_t at = i;
+        UChar32 c;
+        U8_NEXT(s, i, n, c);
+        if (c < 0) {
+            if (e.invalid++ == 0) e.first_invalid = static_cast<std::size_t>(at);
+        } else {
+            ++e.characters;
+        }
+    }
+    return e;
+}
+
 }  // namespace
 
 std::string detect_encoding(std::string_view bytes) {
@@ -211,6 +241,17 @@ DecodedText decode_to_utf8(std::string_view bytes, const std::string& encoding) 
     bool validated = false;  // detection found the bytes well-formed UTF-8: no need to look again
     std::string enc = encoding.empty() ? detect_checked(bytes, validated) : canonical_encoding(encoding);
     out.encoding = enc;
+    if (out.detected && enc.rfind("UTF-", 0) != 0) {
+        const Utf8Evidence e = utf8_evidence(bytes);
+        if (e.characters >= 2 && e.characters > e.invalid)
+            throw EncodingError("looks like UTF-8 (" + std::to_string(e.characters) +
+                                    " accented or other non-ASCII characters) but has invalid bytes, the first at "
+                                    "byte offset " + std::to_string(e.first_invalid) + " (" +
+                                    hex_byte(static_cast<unsigned char>(bytes[e.first_invalid])) +
+                                    "): damaged UTF-8 or two encodings mixed; choose the encoding explicitly "
+                                    "(UTF-8 to find the bad bytes, windows-1252 to read it as that)",
+                                "UTF-8", e.first_invalid);
+    }
 
     // Strip a BOM that agrees with the encoding in use (an override naming another encoding keeps it).
     bool is_utf8 = enc == "UTF-8";

@@ -34,6 +34,23 @@ TEST_CASE("encoding: legacy Latin text is detected as windows-1252", "[import]")
     CHECK(d.utf8.find("\xE2\x82\xAC" "5") != std::string::npos);  // €
 }
 
+TEST_CASE("encoding: UTF-8 with one stray byte is refused, not read as Windows-1252 mojibake", "[import]") {
+    // "Où êtes-vous né ?" in UTF-8, then a Windows apostrophe (0x92) pasted in.
+    const std::string s = "P1: O\xC3\xB9 \xC3\xAAtes-vous n\xC3\xA9 ?\nP2: I don\x92t know.";
+    try {
+        decode_to_utf8(s);
+        FAIL("decoded damaged UTF-8 as a legacy encoding");
+    } catch (const EncodingError& e) {
+        CHECK(e.offset() == s.find('\x92'));
+        CHECK(std::string(e.what()).find("looks like UTF-8") != std::string::npos);
+        CHECK(std::string(e.what()).find("0x92") != std::string::npos);
+    }
+    // Chosen explicitly, it is read as asked (and Windows-1252 turns the é into two letters).
+    CHECK(decode_to_utf8(s, "windows-1252").utf8.find("n\xC3\x83\xC2\xA9") != std::string::npos);
+    // Real Windows-1252, whose high bytes never make UTF-8 characters, is still detected.
+    CHECK(decode_to_utf8("Ren\xE9" "e and Zo\xEB said caf\xE9 \x96 fine.").encoding == "windows-1252");
+}
+
 TEST_CASE("encoding: the detector sees legacy text wherever it is in a long file", "[import]") {
     // Three Russian sentences in KOI8-R after 80 KiB of ASCII, and again 100 KiB later: a detector
     // fed only the file's first 64 KiB saw nothing but ASCII here and guessed windows-1252.
