@@ -34,6 +34,25 @@ std::vector<Block> split_blocks(std::string_view text) {
             if (!cur.lines.empty()) out.push_back(std::move(cur));
             cur = {};
         } else {
+            // A timing line in a block that already has one starts the next cue, as WebVTT's
+            // parser does: files edited by hand often lose the blank line between cues. An SRT
+            // index just above it ("2") belongs to the new cue.
+            const bool timing = line.find("-->") != std::string_view::npos;
+            bool timed = false;
+            for (std::string_view l : cur.lines) timed |= l.find("-->") != std::string_view::npos;
+            if (timing && timed) {
+                Block next;
+                next.first_line = line_no;
+                std::string_view index = trim(cur.lines.back());
+                if (cur.lines.size() > 1 && !index.empty() &&
+                    index.find_first_not_of("0123456789") == std::string_view::npos) {
+                    next.lines.push_back(cur.lines.back());
+                    next.first_line = line_no - 1;
+                    cur.lines.pop_back();
+                }
+                out.push_back(std::move(cur));
+                cur = std::move(next);
+            }
             if (cur.lines.empty()) cur.first_line = line_no;
             cur.lines.push_back(line);
         }
@@ -42,6 +61,13 @@ std::vector<Block> split_blocks(std::string_view text) {
     }
     if (!cur.lines.empty()) out.push_back(std::move(cur));
     return out;
+}
+
+void check_cue_timing(CueTiming& timing, std::int64_t line, ImportedDocument& doc) {
+    if (timing.end_ms >= timing.start_ms) return;
+    doc.diagnostics.push_back({Diagnostic::Level::warning, doc.source_path + ":" + std::to_string(line),
+                               "cue ends before it starts; its end time is taken as its start"});
+    timing.end_ms = timing.start_ms;
 }
 
 std::string strip_caption_markup(std::string_view s) {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "import/imported_document.hpp"
+#include "import/timecode.hpp"
 
 #include <cstdint>
 #include <string>
@@ -23,6 +24,10 @@ struct Block {
     std::int64_t first_line = 0;
 };
 std::vector<Block> split_blocks(std::string_view text);
+
+/// A cue that ends before it starts (a hand-edited file) keeps its start; its end is set to the
+/// start and a warning names the line, so turn times never run backwards.
+void check_cue_timing(CueTiming& timing, std::int64_t line, ImportedDocument& doc);
 
 /// Removes caption markup (<i>, <b>, <c.x>, <00:00:01.000>, {\an8}) and decodes HTML entities.
 std::string strip_caption_markup(std::string_view s);

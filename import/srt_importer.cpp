@@ -15,6 +15,7 @@ void import_srt(std::string_view bytes, const ImportOptions& options, ImportedDo
         if (!timing)
             throw ImportError(doc.source_path, "malformed subtitle: expected a timing 'hh:mm:ss,mmm --> hh:mm:ss,mmm'",
                               block.first_line + static_cast<std::int64_t>(t));
+        check_cue_timing(*timing, block.first_line + static_cast<std::int64_t>(t), doc);
         std::string payload;
         for (std::size_t k = t + 1; k < block.lines.size(); ++k) {
             if (!payload.empty()) payload += '\n';

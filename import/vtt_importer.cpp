@@ -83,6 +83,7 @@ void import_vtt(std::string_view bytes, const ImportOptions& options, ImportedDo
         if (!timing)
             throw ImportError(doc.source_path, "malformed cue timing (expected 'hh:mm:ss.mmm --> hh:mm:ss.mmm')",
                               block.first_line + static_cast<std::int64_t>(t));
+        check_cue_timing(*timing, block.first_line + static_cast<std::int64_t>(t), doc);
         std::string payload;
         for (std::size_t k = t + 1; k < block.lines.size(); ++k) {
             if (!payload.empty()) payload += '\n';

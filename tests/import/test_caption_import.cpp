@@ -75,3 +75,27 @@ TEST_CASE("srt: a user speaker pattern labels cues and merges one speaker's cues
     ImportedDocument doc = import_file(dir / "s.srt", opt);
     check_turns(doc, {{"KIM", "Hello there.\nStill me.", 1000, 3000}, {"LEE", "Hi.", 3500, 4000}});
 }
+
+TEST_CASE("vtt/srt: a cue with no blank line before it is still its own cue, timing and all", "[import]") {
+    tessera::test::TempDir dir;
+    tessera::test::write_file(dir / "tight.srt",
+                              "1\n00:00:01,000 --> 00:00:02,000\nP1: Hello\n2\n00:00:02,500 --> 00:00:04,000\n"
+                              "Interviewer: And then?\n\n3\n00:00:05,000 --> 00:00:06,000\nP1: Then home.\n");
+    check_turns(import_file(dir / "tight.srt"), {{"P1", "Hello", 1000, 2000},
+                                                 {"Interviewer", "And then?", 2500, 4000},
+                                                 {"P1", "Then home.", 5000, 6000}});
+    tessera::test::write_file(dir / "tight.vtt",
+                              "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<v Ann>one\n00:00:02.000 --> 00:00:03.000\n<v Bo>two\n");
+    check_turns(import_file(dir / "tight.vtt"), {{"Ann", "one", 1000, 2000}, {"Bo", "two", 2000, 3000}});
+}
+
+TEST_CASE("srt: a cue ending before it starts is kept with a warning, never running backwards", "[import]") {
+    tessera::test::TempDir dir;
+    tessera::test::write_file(dir / "back.srt", "1\n00:00:03,000 --> 00:00:02,000\nOops.\n\n"
+                                                "2\n00:00:04,000 --> 00:00:05,000\nFine.\n");
+    ImportedDocument doc = import_file(dir / "back.srt");
+    check_turns(doc, {{"", "Oops.", 3000, 3000}, {"", "Fine.", 4000, 5000}});
+    REQUIRE(doc.diagnostics.size() == 1);
+    CHECK(doc.diagnostics[0].where.find("back.srt:2") != std::string::npos);
+    CHECK(doc.diagnostics[0].message.find("ends before it starts") != std::string::npos);
+}
