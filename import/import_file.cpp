@@ -60,6 +60,9 @@ ImportedDocument import_bytes(std::string_view bytes, const std::filesystem::pat
 }
 
 ImportedDocument import_file(const std::filesystem::path& path, const ImportOptions& options) {
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec))
+        throw ImportError(path.string(), "is a folder, not a file (give the files in it, e.g. folder/*.docx)");
     if (format_of(path).empty())
         throw ImportError(path.string(), "unsupported file type '" + path.extension().string() +
                                              "' (expected .txt, .docx, .odt, .vtt, .srt or .pdf)");

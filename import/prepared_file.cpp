@@ -4,6 +4,8 @@
 #include "import/import_file.hpp"
 #include "text/text.hpp"
 
+#include <set>
+
 namespace tessera::importer {
 
 PreparedFile prepare_documents(std::vector<ImportedDocument> parsed, const SpeakerMapping& mapping) {
@@ -34,6 +36,24 @@ PreparedFile prepare_file(const std::filesystem::path& path, const ImportOptions
     std::vector<ImportedDocument> parsed;
     parsed.push_back(import_file(path, options));
     return prepare_documents(std::move(parsed), mapping);
+}
+
+std::vector<std::string> document_names(const std::vector<std::filesystem::path>& files,
+                                        const std::vector<std::string>& taken) {
+    std::set<std::string> used;
+    for (const auto& t : taken) used.insert(text::fold_case(t));
+    std::vector<std::string> out;
+    out.reserve(files.size());
+    for (const auto& f : files) {
+        std::string name = f.stem().string();
+        if (used.count(text::fold_case(name)) > 0 && f.has_parent_path() && !f.parent_path().filename().empty())
+            name = f.parent_path().filename().string() + "/" + f.stem().string();
+        const std::string base = name;
+        for (int n = 2; used.count(text::fold_case(name)) > 0; ++n) name = base + " (" + std::to_string(n) + ")";
+        used.insert(text::fold_case(name));
+        out.push_back(std::move(name));
+    }
+    return out;
 }
 
 }  // namespace tessera::importer

@@ -33,4 +33,11 @@ PreparedFile prepare_documents(std::vector<ImportedDocument> parsed, const Speak
 PreparedFile prepare_file(const std::filesystem::path& path, const ImportOptions& options,
                           const SpeakerMapping& mapping, CsvResponseOptions csv = {});
 
+/// A document name for each file: its stem, unless that is already taken (by `taken`, the project's
+/// documents, or an earlier file of this import), then "folder/stem" ("g2/session"), then
+/// "stem (2)", "stem (3)"... Compared without regard to case. Two groups' "session.txt" thus stay
+/// two documents, and under CaseScope::document two groups' "P1" stay two cases.
+std::vector<std::string> document_names(const std::vector<std::filesystem::path>& files,
+                                        const std::vector<std::string>& taken);
+
 }  // namespace tessera::importer

@@ -32,6 +32,53 @@ TEST_CASE("cli import: a mapping file joins a member-check speaker to their focu
     REQUIRE(speakers_in_p3 == 2);
 }
 
+TEST_CASE("cli import: two groups' session.txt stay two documents, and their P1s two cases", "[cli][import]") {
+    TempDir dir;
+    auto proj = dir / "g.tessera";
+    REQUIRE(run("new " + q(proj)).code == 0);
+    std::filesystem::create_directories(dir / "g1");
+    std::filesystem::create_directories(dir / "g2");
+    tessera::test::write_file(dir / "g1" / "session.txt", "Facilitator: Hello.\n\nP1: I am from group one.\n");
+    tessera::test::write_file(dir / "g2" / "session.txt", "Facilitator: Hello.\n\nP1: I am from group two.\n");
+    auto [code, out] = run("import --case-scope document " + q(proj) + " " + q(dir / "g1" / "session.txt") + " " +
+                           q(dir / "g2" / "session.txt"));
+    INFO(out);
+    REQUIRE(code == 0);
+    tessera::Project p = tessera::Project::open(proj);
+    auto docs = p.documents();
+    REQUIRE(docs.size() == 2);
+    CHECK(docs[0].name == "session");
+    CHECK(docs[1].name == "g2/session");
+    CHECK(p.find_case("session / P1"));
+    CHECK(p.find_case("g2/session / P1"));
+    // A third "g2/session" from elsewhere is numbered; the same file twice is named as itself.
+    std::filesystem::create_directories(dir / "later" / "g2");
+    tessera::test::write_file(dir / "later" / "g2" / "session.txt", "P1: A third group.\n");
+    REQUIRE(run("import " + q(proj) + " " + q(dir / "later" / "g2" / "session.txt")).code == 0);
+    CHECK(tessera::Project::open(proj).documents().back().name == "g2/session (2)");
+    auto twice = run("import " + q(proj) + " " + q(dir / "g1" / "session.txt") + " " + q(dir / "g1" / "session.txt"));
+    CHECK(twice.code != 0);
+    CHECK(twice.out.find("the same text is already in the project as 'session'") != std::string::npos);
+}
+
+TEST_CASE("cli import: a folder, or a size cap that is no number, is refused by name", "[cli][import]") {
+    TempDir dir;
+    auto proj = dir / "d.tessera";
+    REQUIRE(run("new " + q(proj)).code == 0);
+    std::filesystem::create_directories(dir / "transcripts");
+    auto folder = run("import " + q(proj) + " " + q(dir / "transcripts"));
+    CHECK(folder.code != 0);
+    CHECK(folder.out.find("is a folder, not a file") != std::string::npos);
+    tessera::test::write_file(dir / "a.txt", "P1: Hello.\n");
+    for (const char* bad : {"nan", "inf", "1e30", "0", "-3"}) {
+        auto r = run("import --max-size " + std::string(bad) + " " + q(proj) + " " + q(dir / "a.txt"));
+        INFO(bad << ": " << r.out);
+        CHECK(r.code != 0);
+        CHECK(r.out.find("--max-size must be") != std::string::npos);
+    }
+    CHECK(tessera::Project::open(proj).documents().empty());
+}
+
 TEST_CASE("cli import: a failing file among many imports nothing and names the file", "[cli][import]") {
     TempDir dir;
     auto proj = dir / "f.tessera";

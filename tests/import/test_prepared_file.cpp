@@ -72,3 +72,14 @@ TEST_CASE("prepare_file reads a survey CSV: documents per question, respondents 
     CHECK(f.cases[0].attribute("age") == "34");
     CHECK(f.docs[0].doc().turns.size() == 2);
 }
+
+TEST_CASE("document names: a taken stem gets its folder, then a number, whatever the case", "[import]") {
+    using std::filesystem::path;
+    auto names = importer::document_names({path("a/FG1.txt"), path("b/fg1.docx"), path("c/b/fg1.txt"), path("x.txt")},
+                                          {"X"});
+    REQUIRE(names.size() == 4);
+    CHECK(names[0] == "FG1");
+    CHECK(names[1] == "b/fg1");
+    CHECK(names[2] == "b/fg1 (2)");
+    CHECK(names[3] == "x (2)");  // no folder to tell them apart
+}

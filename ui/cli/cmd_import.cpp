@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cmath>
 #include <deque>
 #include <iostream>
 #include <optional>
@@ -69,7 +70,8 @@ void run_import(const ImportArgs& a) {
     opt.encoding = a.encoding;
     opt.speaker_pattern = a.speaker_pattern;
     opt.detect_speakers = !a.no_speakers;
-    if (a.max_mb <= 0) throw InvalidArgument("--max-size must be positive");
+    if (!std::isfinite(a.max_mb) || a.max_mb <= 0 || a.max_mb > 1024 * 1024)
+        throw InvalidArgument("--max-size must be a number of MiB above 0 and at most 1048576 (1 TiB)");
     opt.max_bytes = static_cast<std::uint64_t>(a.max_mb * 1024 * 1024);
 
     importer::SpeakerMapping mapping;
@@ -93,6 +95,12 @@ void run_import(const ImportArgs& a) {
         for (const auto& c : csv[i]->cases) csv_cases.push_back(c);
     }
 
+    // Each document its own name: two groups' "session.txt" become "session" and "g2/session".
+    std::vector<std::string> taken;
+    for (const auto& d : p.documents()) taken.push_back(d.name);
+    const std::vector<std::string> names =
+        importer::document_names(std::vector<std::filesystem::path>(a.files.begin(), a.files.end()), taken);
+
     // Transcripts are parsed (and prepared: checked, counted, hashed) on worker threads a few files
     // ahead of storing, which overlaps the two and holds only a few transcripts in memory however
     // many files there are. A failure in file 37 of 40 still leaves the project untouched:
@@ -103,7 +111,9 @@ void run_import(const ImportArgs& a) {
             f.diagnostics.insert(f.diagnostics.end(), csv[i]->diagnostics.begin(), csv[i]->diagnostics.end());
             return f;
         }
-        return importer::prepare_file(a.files[i], opt, mapping);
+        importer::ImportOptions named = opt;
+        named.name = names[i];
+        return importer::prepare_file(a.files[i], named, mapping);
     };
     // Parsing takes about twice as long as storing: two or more workers keep the store busy.
     const std::size_t workers = std::clamp<std::size_t>(std::thread::hardware_concurrency(), 2, 4);
@@ -122,11 +132,12 @@ void run_import(const ImportArgs& a) {
         bar->step(next_file++, file);
         for (std::size_t k = 0; k < f->docs.size() && !a.force; ++k) {
             const std::string& hash = f->docs[k].content_hash();
+            // This import's own files first: those stored already are in the project too.
+            if (!hashes.insert(hash).second)
+                throw ImportError(file, "has the same text as another file in this import (use --force)");
             if (auto existing = p.find_document_by_hash(hash))
                 throw ImportError(file, "the same text is already in the project as '" + p.document(*existing).name +
                                             "' (use --force to import it again)");
-            if (!hashes.insert(hash).second)
-                throw ImportError(file, "has the same text as another file in this import (use --force)");
         }
         for (const auto& dg : f->diagnostics) notes.push_back(dg.where + ": " + dg.message);
         return f;

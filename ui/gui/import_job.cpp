@@ -13,13 +13,17 @@ ImportJob::ImportJob(std::vector<std::string> names, Reader read)
 
 std::unique_ptr<ImportJob> ImportJob::for_files(const std::vector<std::filesystem::path>& files,
                                                 importer::ImportOptions options, importer::SpeakerMapping mapping,
-                                                importer::CsvResponseOptions csv) {
+                                                importer::CsvResponseOptions csv,
+                                                const std::vector<std::string>& taken) {
     std::vector<std::string> names;
     for (const auto& f : files) names.push_back(f.string());
-    return std::make_unique<ImportJob>(
-        names, [files, options = std::move(options), mapping = std::move(mapping), csv = std::move(csv)](std::size_t i) {
-            return importer::prepare_file(files[i], options, mapping, csv);
-        });
+    return std::make_unique<ImportJob>(names, [files, options = std::move(options), mapping = std::move(mapping),
+                                               csv = std::move(csv),
+                                               doc_names = importer::document_names(files, taken)](std::size_t i) {
+        importer::ImportOptions named = options;
+        named.name = doc_names[i];
+        return importer::prepare_file(files[i], named, mapping, csv);
+    });
 }
 
 ImportJob::~ImportJob() {

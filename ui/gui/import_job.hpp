@@ -28,10 +28,12 @@ public:
     using Reader = std::function<importer::PreparedFile(std::size_t)>;
     /// Reads file i with `read(i)`, on worker threads; `names` are what current() shows.
     ImportJob(std::vector<std::string> names, Reader read);
-    /// The usual reader: importer::prepare_file with these options, mapping and survey-CSV options.
+    /// The usual reader: importer::prepare_file with these options, mapping and survey-CSV options,
+    /// each document named by importer::document_names (clear of `taken`, the project's names).
     static std::unique_ptr<ImportJob> for_files(const std::vector<std::filesystem::path>& files,
                                                 importer::ImportOptions options, importer::SpeakerMapping mapping,
-                                                importer::CsvResponseOptions csv = {});
+                                                importer::CsvResponseOptions csv = {},
+                                                const std::vector<std::string>& taken = {});
     /// Cancels and waits for the files being read to finish.
     ~ImportJob();
     ImportJob(const ImportJob&) = delete;

@@ -54,7 +54,7 @@ void ImportView::read(const std::vector<std::filesystem::path>& files, AppState&
     importer::CsvResponseOptions csv;
     if (m_settings.csv_per_respondent) csv.layout = importer::CsvLayout::document_per_row;
     csv.id_column = m_settings.csv_id_column;
-    start(files, ImportJob::for_files(files, std::move(options), std::move(mapping), std::move(csv)));
+    start(files, ImportJob::for_files(files, std::move(options), std::move(mapping), std::move(csv), m_taken));
 }
 
 void ImportView::start(const std::vector<std::filesystem::path>& files, std::unique_ptr<ImportJob> job) {
@@ -192,6 +192,9 @@ void ImportView::draw_settings(AppState& s) {
 }
 
 void ImportView::draw(AppState& s, const ModelCache& c, CommandQueue& q) {
+    // The project's document names, which a new document's name must not repeat.
+    m_taken.clear();
+    for (const auto& d : c.documents()) m_taken.push_back(d.name);
     if (auto picked = m_browser.draw(); picked && !picked->empty()) m_pending = *picked;
     if (!m_pending.empty()) {
         auto files = std::move(m_pending);

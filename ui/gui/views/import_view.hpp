@@ -64,6 +64,7 @@ private:
     std::unique_ptr<ImportJob> m_job;
     std::vector<std::unique_ptr<ImportJob>> m_stopping;  // cancelled, finishing their current file
     std::vector<std::filesystem::path> m_files;  // what m_job reads (or read), for reading again
+    std::vector<std::string> m_taken;            // the project's document names, as of the last frame
     std::vector<PreparedDocument> m_docs;
     std::vector<Row> m_rows;
     std::vector<Case> m_respondents;  // from survey CSVs: their attributes are set with the import
