@@ -6,6 +6,10 @@
 #include "import/import_file.hpp"
 #include "text/text.hpp"
 
+#include <unicode/uchar.h>
+
+#include <algorithm>
+
 #include <set>
 
 namespace tessera::importer {
@@ -17,16 +21,38 @@ std::string trim(const std::string& s) {
     return b == std::string::npos ? std::string() : s.substr(b, e - b + 1);
 }
 
-// Free text: inferred as text (not number/date/category) with answers of a few words on average.
-bool looks_like_free_text(const std::vector<std::string>& values) {
+// A header that asks for an answer: "q2_suggestions", "Q3", "What would help?", "comments".
+bool question_header(const std::string& header) {
+    const std::string h = text::fold_case(trim(header));
+    if (h.size() >= 2 && h[0] == 'q' && h[1] >= '0' && h[1] <= '9') return true;
+    if (!h.empty() && h.back() == '?') return true;
+    for (const char* w : {"comment", "suggest", "feedback", "describe", "explain", "experience", "answer", "response",
+                          "why", "how", "what", "other", "open", "free text", "views", "opinion"})
+        if (h.find(w) != std::string::npos) return true;
+    return false;
+}
+
+bool has_letter(const std::string& s) {
+    for (char32_t c : text::to_utf32(s))
+        if (u_isalpha(static_cast<UChar32>(c))) return true;
+    return false;
+}
+
+// Free text: inferred as text (not number/date/category), answers made of words (not "04/13/2023"),
+// a few words on average, or at least some of several words under a header that asks a question.
+bool looks_like_free_text(const std::string& header, const std::vector<std::string>& values) {
     if (infer_attribute_type(values) != AttributeType::text) return false;
-    std::size_t n = 0, words = 0;
+    std::size_t n = 0, words = 0, wordy = 0, most = 0;
     for (const auto& v : values) {
         if (trim(v).empty()) continue;
         ++n;
-        words += static_cast<std::size_t>(text::count_words(v));
+        const auto w = static_cast<std::size_t>(text::count_words(v));
+        words += w;
+        most = std::max(most, w);
+        wordy += has_letter(v);
     }
-    return n > 0 && words >= 3 * n;
+    if (n == 0 || wordy * 2 < n) return false;
+    return words >= 3 * n || (question_header(header) && most >= 2);
 }
 
 }  // namespace
@@ -49,7 +75,7 @@ CsvResponses import_csv_responses(const std::filesystem::path& path, const CsvRe
         for (const auto& name : options.text_columns) text_cols.push_back(detail::column_index(csv, name, p));
     } else {
         for (std::size_t c = 0; c < csv.header.size(); ++c)
-            if (c != id && looks_like_free_text(column_values(c))) text_cols.push_back(c);
+            if (c != id && looks_like_free_text(csv.header[c], column_values(c))) text_cols.push_back(c);
     }
     if (text_cols.empty())
         throw ImportError(p, "no response columns: name them, or give answers of a few words (columns inferred "

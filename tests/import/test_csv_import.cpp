@@ -131,3 +131,20 @@ TEST_CASE("infer_attribute_type and normalise_attribute_value", "[import]") {
     CHECK(normalise_attribute_value(AttributeType::date, "05.11.2025") == "2025-11-05");
     CHECK_THROWS_AS(normalise_attribute_value(AttributeType::date, "2025-13-01"), InvalidArgument);
 }
+
+TEST_CASE("csv responses: short answers under a question header are responses; dates never are", "[import]") {
+    tessera::test::TempDir dir;
+    tessera::test::write_file(dir / "s.csv",
+                              "id,visit,site,q2_suggestions,comment\n"
+                              "A,04/13/2023,North,More breaks please,I found the visit long and tiring overall\n"
+                              "B,01/04/2023,South,,It was fine but the staff were rushed\n"
+                              "C,02/05/2023,North,Nothing,Good enough for me I suppose\n");
+    CsvResponses r = import_csv_responses(dir / "s.csv");
+    CHECK(r.text_columns == std::vector<std::string>{"q2_suggestions", "comment"});
+    REQUIRE(r.cases.size() == 3);
+    // A month-first date is no day-first date: kept as written, never read as 4th of the 13th month.
+    const Attribute* visit = attr(r.cases[0], "visit");
+    REQUIRE(visit);
+    CHECK(visit->value == "04/13/2023");
+    CHECK(visit->type == AttributeType::text);
+}
