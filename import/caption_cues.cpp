@@ -147,6 +147,9 @@ std::vector<ImportedTurn> turns_from_cues(std::vector<Cue> cues, const std::stri
         } catch (const std::regex_error& e) {
             throw InvalidArgument("speaker pattern '" + user_pattern + "' is not a valid regular expression: " + e.what());
         }
+        if (re->mark_count() == 0)
+            throw InvalidArgument("speaker pattern '" + user_pattern +
+                                  "' has no group: put the label in parentheses, e.g. '^([A-Z]+): (.*)'");
     }
     for (std::size_t k = 0; k < cues.size(); ++k) {
         if (!cues[k].speaker.empty()) continue;

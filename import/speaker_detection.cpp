@@ -299,6 +299,9 @@ std::vector<ImportedTurn> turns_by_regex(const std::vector<Paragraph>& paragraph
     } catch (const std::regex_error& e) {
         throw InvalidArgument("speaker pattern '" + pattern + "' is not a valid regular expression: " + e.what());
     }
+    if (re.mark_count() == 0)
+        throw InvalidArgument("speaker pattern '" + pattern +
+                              "' has no group: put the label in parentheses, e.g. '^([A-Z]+): (.*)'");
     TurnBuilder b;
     for (const auto& para : paragraphs) {
         bool first = true;

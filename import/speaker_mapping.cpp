@@ -54,6 +54,13 @@ SpeakerMapping read_speaker_mapping(const std::filesystem::path& path) {
     return m;
 }
 
+bool mapping_matches(const SpeakerMappingEntry& entry, const NewDocument& doc) {
+    if (entry.document != "*" && key(entry.document) != key(doc.name)) return false;
+    for (const auto& s : doc.speakers)
+        if (key(s.label) == key(entry.label)) return true;
+    return false;
+}
+
 void apply_speaker_mapping(NewDocument& doc, const SpeakerMapping& mapping) {
     std::string doc_key = key(doc.name);
     for (auto& s : doc.speakers) {

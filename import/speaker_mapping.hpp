@@ -38,4 +38,8 @@ SpeakerMapping read_speaker_mapping(const std::filesystem::path& path);
 /// their rule-made case, prefixed "<document> / " under CaseScope::document.
 void apply_speaker_mapping(NewDocument& doc, const SpeakerMapping& mapping);
 
+/// True when `entry` names `doc` (or every document) and a speaker label in it: a mapping row that
+/// matches no imported document is most likely a typo, which an import should say.
+bool mapping_matches(const SpeakerMappingEntry& entry, const NewDocument& doc);
+
 }  // namespace tessera::importer

@@ -79,6 +79,23 @@ TEST_CASE("cli import: a folder, or a size cap that is no number, is refused by 
     CHECK(tessera::Project::open(proj).documents().empty());
 }
 
+TEST_CASE("cli import: a mapping row that meets no speaker is noted; a pattern without a group is refused",
+          "[cli][import]") {
+    TempDir dir;
+    auto proj = dir / "n.tessera";
+    REQUIRE(run("new " + q(proj)).code == 0);
+    tessera::test::write_file(dir / "fg1.txt", "Facilitator: Hello.\n\nP3: Fine.\n");
+    tessera::test::write_file(dir / "map.csv", "document,label,case\nfg1,P3,Jo\ngroup9,P2,P1\n");
+    auto [code, out] = run("import --map " + q(dir / "map.csv") + " " + q(proj) + " " + q(dir / "fg1.txt"));
+    INFO(out);
+    REQUIRE(code == 0);
+    CHECK(out.find("map.csv:3: no speaker 'P2' in a document 'group9' of this import") != std::string::npos);
+    CHECK(out.find("map.csv:2") == std::string::npos);  // the row that was used says nothing
+    auto pattern = run("import --speaker-pattern '^>> [A-Z]+: .*$' " + q(proj) + " " + q(dir / "fg1.txt"));
+    CHECK(pattern.code != 0);
+    CHECK(pattern.out.find("has no group") != std::string::npos);
+}
+
 TEST_CASE("cli import: a failing file among many imports nothing and names the file", "[cli][import]") {
     TempDir dir;
     auto proj = dir / "f.tessera";
