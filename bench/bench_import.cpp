@@ -6,6 +6,7 @@
 // code runs, so the command can be judged against reading + normalising + storing as well.
 // Usage: bench_import [files=500] [words_per_file=8000] [repeats=5]
 #include "bench_util.hpp"
+#include "raw_sqlite.hpp"
 #include "import/import_file.hpp"
 #include "store/database.hpp"
 #include "store/prepared_document.hpp"
@@ -13,7 +14,6 @@
 #include "text/encoding.hpp"
 #include "text/text.hpp"
 
-#include <sqlite3.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <fcntl.h>
@@ -281,13 +281,9 @@ std::size_t store_prepared_pass(const std::vector<PreparedDocument>& docs, const
 // and their texts: the least any schema keeping transcripts in a WAL-mode SQLite file could write.
 std::size_t sqlite_pass(const std::vector<PreparedDocument>& docs, const fs::path& project_path, bool rows = true) {
     fresh_project(project_path);  // closed again at once: the schema is what is wanted
-    sqlite3* db = nullptr;
-    auto check = [&](int rc, int want) {
-        if (rc != want) throw std::runtime_error(std::string("sqlite: ") + sqlite3_errmsg(db));
-    };
-    check(sqlite3_open(project_path.c_str(), &db), SQLITE_OK);
-    check(sqlite3_exec(db, "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; BEGIN", nullptr, nullptr, nullptr),
-          SQLITE_OK);
+    bench::RawDb raw(project_path);
+    sqlite3* db = raw.get();
+    raw.exec("PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; BEGIN");
     const char* sql[] = {
         "INSERT INTO documents(guid, name, content_hash, origin, imported_at, position, word_count, length) "
         "VALUES (?1, ?2, ?3, ?4, '2026-11-24T10:00:00Z', ?5, ?6, ?7)",
@@ -297,16 +293,17 @@ std::size_t sqlite_pass(const std::vector<PreparedDocument>& docs, const fs::pat
         "INSERT INTO speakers(guid, document_id, label, role, case_id) VALUES (?1, ?2, ?3, ?4, ?5)",
         "INSERT INTO turns(document_id, ordinal, start, \"end\", speaker_id, start_ms, end_ms) "
         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"};
+    std::vector<bench::RawDb::Statement> owned;
     sqlite3_stmt* st[6] = {};
-    for (int i = 0; i < 6; ++i) check(sqlite3_prepare_v2(db, sql[i], -1, &st[i], nullptr), SQLITE_OK);
+    for (int i = 0; i < 6; ++i) {
+        owned.push_back(raw.prepare(sql[i]));
+        st[i] = owned.back().get();
+    }
     enum { kDoc, kText, kCase, kCaseId, kSpeaker, kTurn };
     auto text = [](sqlite3_stmt* s, int i, const std::string& v) {
         sqlite3_bind_text(s, i, v.data(), static_cast<int>(v.size()), SQLITE_STATIC);
     };
-    auto done = [&](sqlite3_stmt* s) {
-        check(sqlite3_step(s), SQLITE_DONE);
-        sqlite3_reset(s);
-    };
+    auto done = [&](sqlite3_stmt* s) { raw.run(s); };
     std::int64_t serial = 0;
     auto guid = [&] { return "00000000-0000-4000-8000-" + std::to_string(100000000000 + ++serial); };
     for (std::size_t n = 0; n < docs.size(); ++n) {
@@ -334,7 +331,7 @@ std::size_t sqlite_pass(const std::vector<PreparedDocument>& docs, const fs::pat
                 text(st[kCase], 2, s.case_name);
                 done(st[kCase]);
                 text(st[kCaseId], 1, s.case_name);
-                check(sqlite3_step(st[kCaseId]), SQLITE_ROW);
+                raw.check(sqlite3_step(st[kCaseId]), SQLITE_ROW);
                 case_id = sqlite3_column_int64(st[kCaseId], 0);
                 sqlite3_reset(st[kCaseId]);
             }
@@ -365,9 +362,7 @@ std::size_t sqlite_pass(const std::vector<PreparedDocument>& docs, const fs::pat
             done(s);
         }
     }
-    check(sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr), SQLITE_OK);
-    for (auto* s : st) sqlite3_finalize(s);
-    check(sqlite3_close(db), SQLITE_OK);
+    raw.exec("COMMIT");
     return docs.size();
 }
 

@@ -1,9 +1,9 @@
 // Store benchmark: codings inserted per second through Project (with span checks, GUIDs and
 // timestamps) vs plain prepared-statement inserts into the same schema in raw SQLite, same run.
 #include "bench_util.hpp"
+#include "raw_sqlite.hpp"
 #include "store/project.hpp"
 
-#include <sqlite3.h>
 
 #include <cstdio>
 #include <filesystem>
@@ -63,17 +63,15 @@ double raw_sqlite(const std::filesystem::path& path) {
         Project p = Project::create(path);
         s = prepare(p);
     }
-    sqlite3* db = nullptr;
-    sqlite3_open(path.c_str(), &db);
-    sqlite3_exec(db, "PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;", nullptr, nullptr, nullptr);
-    sqlite3_stmt* st = nullptr;
-    sqlite3_prepare_v2(db,
-                       "INSERT INTO codings(guid, document_id, code_id, coder_id, start, \"end\", created_at) "
-                       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                       -1, &st, nullptr);
+    bench::RawDb db(path);
+    db.exec("PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;");
+    bench::RawDb::Statement insert = db.prepare(
+        "INSERT INTO codings(guid, document_id, code_id, coder_id, start, \"end\", created_at) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+    sqlite3_stmt* st = insert.get();
     std::mt19937 rng(7);
     bench::Timer t;
-    sqlite3_exec(db, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr);
+    db.exec("BEGIN IMMEDIATE");
     const std::string now = now_iso8601();
     for (int i = 0; i < kCodings; ++i) {
         std::int64_t start = rng() % 199000;
@@ -85,14 +83,10 @@ double raw_sqlite(const std::filesystem::path& path) {
         sqlite3_bind_int64(st, 5, start);
         sqlite3_bind_int64(st, 6, start + 1 + std::int64_t(rng() % 900));
         sqlite3_bind_text(st, 7, now.c_str(), -1, SQLITE_TRANSIENT);
-        sqlite3_step(st);
-        sqlite3_reset(st);
+        db.run(st);
     }
-    sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr);
-    double secs = t.seconds();
-    sqlite3_finalize(st);
-    sqlite3_close(db);
-    return secs;
+    db.exec("COMMIT");
+    return t.seconds();
 }
 
 }  // namespace

@@ -226,16 +226,19 @@ std::string wrap_label(const std::string& label, int width) {
 std::string map_to_dot(const analysis::ThematicMap& map, const MapRenderOptions& o) {
     std::lock_guard lock(g_gv_mutex);
     GraphPtr g = build_graph(map, o);
+    // open_memstream's buffer is the C library's, freed by whoever leaves this scope.
     char* data = nullptr;
     std::size_t length = 0;
-    FILE* mem = open_memstream(&data, &length);
-    if (!mem) throw Error("Graphviz could not write the map as DOT: out of memory");
-    int rc = agwrite(g.get(), mem);
-    std::fclose(mem);
-    std::string out(data ? data : "", length);
-    std::free(data);
+    std::unique_ptr<char, decltype(&std::free)> buffer(nullptr, &std::free);
+    int rc = 0;
+    {
+        std::unique_ptr<FILE, decltype(&std::fclose)> mem(open_memstream(&data, &length), &std::fclose);
+        if (!mem) throw Error("Graphviz could not write the map as DOT: out of memory");
+        rc = agwrite(g.get(), mem.get());
+    }  // closing the stream sets data and length
+    buffer.reset(data);
     if (rc != 0) throw Error("Graphviz could not write the map as DOT");
-    return out;
+    return std::string(data ? data : "", length);
 }
 
 void render_map(const analysis::ThematicMap& map, const std::filesystem::path& path, const MapRenderOptions& o) {

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <array>
+#include <memory>
 #include <cstdio>
 #include <cstdlib>
 #include <sstream>
@@ -34,12 +35,13 @@ std::vector<std::filesystem::path> zenity_choose(const std::string& title, bool 
     if (!filter.empty()) cmd += " --file-filter=" + shell_quote(filter);
     cmd += " 2>/dev/null";
     std::vector<std::filesystem::path> out;
-    FILE* pipe = popen(cmd.c_str(), "r");
-    if (!pipe) return out;
     std::string all;
-    std::array<char, 4096> buf{};
-    while (std::fgets(buf.data(), static_cast<int>(buf.size()), pipe)) all += buf.data();
-    pclose(pipe);
+    {
+        std::unique_ptr<FILE, decltype(&pclose)> pipe(popen(cmd.c_str(), "r"), &pclose);
+        if (!pipe) return out;
+        std::array<char, 4096> buf{};
+        while (std::fgets(buf.data(), static_cast<int>(buf.size()), pipe.get())) all += buf.data();
+    }
     std::istringstream in(all);
     std::string line;
     while (std::getline(in, line))
