@@ -6,6 +6,7 @@
 
 #include "util/error.hpp"
 
+#include <algorithm>
 #include <optional>
 #include <regex>
 #include <unordered_map>
@@ -135,8 +136,41 @@ bool split_name_prefix(std::string_view line, std::string& name, std::string& re
     return true;
 }
 
+std::vector<std::string> dash_lines(std::string_view text) {
+    std::vector<std::string_view> lines;
+    for (std::size_t nl; (nl = text.find('\n')) != std::string_view::npos; text.remove_prefix(nl + 1))
+        lines.push_back(text.substr(0, nl));
+    lines.push_back(text);
+    const bool dashed = lines.size() >= 2 && std::all_of(lines.begin(), lines.end(), [](std::string_view l) {
+        l = trim(l);
+        return l.size() >= 2 && l[0] == '-' && (l[1] == ' ' || l[1] == '\t');
+    });
+    std::vector<std::string> out;
+    if (dashed)
+        for (std::string_view l : lines) out.emplace_back(trim(trim(l).substr(1)));
+    return out;
+}
+
+Cue dash_line_cue(std::string line, std::int64_t start_ms, std::int64_t end_ms) {
+    Cue c{{}, std::move(line), start_ms, end_ms};
+    std::string name, rest;
+    if (split_name_prefix(c.text, name, rest)) {
+        c.speaker = std::move(name);
+        c.text = std::move(rest);
+    }
+    return c;
+}
+
 std::vector<ImportedTurn> turns_from_cues(std::vector<Cue> cues, const std::string& joiner,
                                           const std::string& user_pattern) {
+    // SRT keeps a cue's lines: split dash lines here (VTT splits them as it reads voices).
+    std::vector<Cue> split_cues;
+    for (Cue& c : cues) {
+        std::vector<std::string> parts = c.speaker.empty() ? dash_lines(c.text) : std::vector<std::string>{};
+        if (parts.empty()) split_cues.push_back(std::move(c));
+        for (auto& part : parts) split_cues.push_back(dash_line_cue(std::move(part), c.start_ms, c.end_ms));
+    }
+    cues = std::move(split_cues);
     // Zoom writes "Name: text" inside the cue; a name counts when role-like or seen twice.
     std::vector<std::pair<std::string, std::string>> split(cues.size());
     std::unordered_map<std::string, int> counts;

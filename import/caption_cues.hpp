@@ -29,6 +29,13 @@ std::vector<Block> split_blocks(std::string_view text);
 /// start and a warning names the line, so turn times never run backwards.
 void check_cue_timing(CueTiming& timing, std::int64_t line, ImportedDocument& doc);
 
+/// The lines of a cue that writes two or more speakers as dash lines ("- Ann: Yes.\n- Bob: No."),
+/// each without its dash; empty when the cue is not written that way.
+std::vector<std::string> dash_lines(std::string_view text);
+
+/// A cue made of one dash line: "Ann: Yes." names its speaker (the dash says a speaker changes).
+Cue dash_line_cue(std::string line, std::int64_t start_ms, std::int64_t end_ms);
+
 /// Removes caption markup (<i>, <b>, <c.x>, <00:00:01.000>, {\an8}) and decodes HTML entities.
 std::string strip_caption_markup(std::string_view s);
 

@@ -25,6 +25,11 @@ void voices(std::string_view payload, const CueTiming& timing, std::vector<Cue>&
     std::string voice;
     std::size_t pos = 0;
     auto emit = [&](std::string_view piece) {
+        if (voice.empty()) {
+            std::vector<std::string> lines = dash_lines(strip_caption_markup(piece));
+            for (auto& l : lines) out.push_back(dash_line_cue(std::move(l), timing.start_ms, timing.end_ms));
+            if (!lines.empty()) return;
+        }
         std::string t = clean(piece);
         if (!t.empty()) out.push_back({voice, std::move(t), timing.start_ms, timing.end_ms});
     };

@@ -99,3 +99,15 @@ TEST_CASE("srt: a cue ending before it starts is kept with a warning, never runn
     CHECK(doc.diagnostics[0].where.find("back.srt:2") != std::string::npos);
     CHECK(doc.diagnostics[0].message.find("ends before it starts") != std::string::npos);
 }
+
+TEST_CASE("vtt/srt: dash lines in one cue are two speakers' turns, each named", "[import]") {
+    tessera::test::TempDir dir;
+    tessera::test::write_file(dir / "d.vtt", "WEBVTT\n\n00:00:03.000 --> 00:00:04.000\n- Ann: Are you sure?\n"
+                                             "- Bob: Quite sure.\n\n00:00:05.000 --> 00:00:06.000\n"
+                                             "A line that\nwraps in two.\n");
+    check_turns(import_file(dir / "d.vtt"), {{"Ann", "Are you sure?", 3000, 4000},
+                                             {"Bob", "Quite sure.", 3000, 4000},
+                                             {"", "A line that wraps in two.", 5000, 6000}});
+    tessera::test::write_file(dir / "d.srt", "1\n00:00:03,000 --> 00:00:04,000\n- Are you sure?\n- Quite sure.\n");
+    check_turns(import_file(dir / "d.srt"), {{"", "Are you sure?", 3000, 4000}, {"", "Quite sure.", 3000, 4000}});
+}
