@@ -11,6 +11,7 @@
 #include <zip.h>
 
 #include <filesystem>
+#include <memory>
 
 using namespace tessera;
 using namespace tessera::analysis;
@@ -31,18 +32,17 @@ std::vector<Table> matrix(test::Study& s, bool per_theme, CellContent content) {
 
 std::string zip_entry(const fs::path& archive, const std::string& name) {
     int err = 0;
-    zip_t* z = zip_open(archive.c_str(), ZIP_RDONLY, &err);
+    std::unique_ptr<zip_t, decltype(&zip_discard)> z(zip_open(archive.c_str(), ZIP_RDONLY, &err), &zip_discard);
     if (!z) return "";
     std::string out;
     zip_stat_t st;
-    if (zip_stat(z, name.c_str(), 0, &st) == 0) {
-        if (zip_file_t* f = zip_fopen(z, name.c_str(), 0)) {
+    if (zip_stat(z.get(), name.c_str(), 0, &st) == 0) {
+        std::unique_ptr<zip_file_t, decltype(&zip_fclose)> f(zip_fopen(z.get(), name.c_str(), 0), &zip_fclose);
+        if (f) {
             out.resize(st.size);
-            zip_fread(f, out.data(), st.size);
-            zip_fclose(f);
+            zip_fread(f.get(), out.data(), st.size);
         }
     }
-    zip_discard(z);
     return out;
 }
 

@@ -7,6 +7,8 @@
 #include <catch2/catch.hpp>
 #include <sqlite3.h>
 
+#include <memory>
+
 using namespace tessera;
 using tessera::test::TempDir;
 
@@ -14,13 +16,14 @@ namespace {
 
 // Runs raw SQL on a file, bypassing Project (to forge foreign, old or newer files).
 void raw_sql(const std::filesystem::path& p, const std::string& sql) {
-    sqlite3* db = nullptr;
-    REQUIRE(sqlite3_open(p.c_str(), &db) == SQLITE_OK);
+    sqlite3* raw = nullptr;
+    const int opened = sqlite3_open(p.c_str(), &raw);
+    std::unique_ptr<sqlite3, decltype(&sqlite3_close)> db(raw, &sqlite3_close);  // closed however REQUIRE leaves
+    REQUIRE(opened == SQLITE_OK);
     char* err = nullptr;
-    int rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &err);
+    int rc = sqlite3_exec(db.get(), sql.c_str(), nullptr, nullptr, &err);
     std::string msg = err ? err : "";
     sqlite3_free(err);
-    sqlite3_close(db);
     REQUIRE(msg == "");
     REQUIRE(rc == SQLITE_OK);
 }

@@ -18,15 +18,15 @@ namespace {
 // The reference: every segment ICU's root word iterator gives a letter/number/kana/ideo status.
 std::int64_t icu_words(const std::string& s) {
     UErrorCode status = U_ZERO_ERROR;
-    UText* t = utext_openUTF8(nullptr, s.data(), static_cast<int64_t>(s.size()), &status);
+    std::unique_ptr<UText, decltype(&utext_close)> t(
+        utext_openUTF8(nullptr, s.data(), static_cast<int64_t>(s.size()), &status), &utext_close);
     std::unique_ptr<icu::BreakIterator> bi(icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
-    bi->setText(t, status);
+    bi->setText(t.get(), status);
     REQUIRE(U_SUCCESS(status));
     std::int64_t n = 0;
     bi->first();
     while (bi->next() != icu::BreakIterator::DONE)
         if (bi->getRuleStatus() >= UBRK_WORD_NUMBER) ++n;
-    utext_close(t);
     return n;
 }
 
