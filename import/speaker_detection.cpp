@@ -107,10 +107,10 @@ bool is_metadata_label(std::string_view label) {
                                   "note", "notes", "nb", "duration", "length", "transcript", "transcriber",
                                   "transcribed by", "transcription", "recording", "recorded", "file", "filename",
                                   "file name", "audio", "video", "title", "project", "study", "session", "topic",
-                                  "subject", "present", "attendees", "absent", "apologies", "key", "comment",
+                                  "present", "attendees", "absent", "apologies", "key", "comment",
                                   "comments", "summary", "source", "language", "site", "agenda", "purpose",
                                   "important", "warning", "section", "part", "chapter", "appendix", "page",
-                                  "interview date", "date of interview", "interview", "focus group", "group",
+                                  "interview date", "date of interview", "interview", "focus group",
                                   "version", "status", "consent", "pseudonym", "keywords", "abstract"};
     for (const char* k : kKeys) {
         std::string_view key(k);

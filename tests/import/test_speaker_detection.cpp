@@ -143,6 +143,11 @@ TEST_CASE("speakers: metadata lines and headings are never speakers", "[import]"
     }
     REQUIRE(turns.size() >= 4);
     CHECK(turns[0].speaker_label.empty());
+    // But "Group:" and "All:" are how transcribers write everyone at once: still speakers.
+    auto together = detect("Facilitator: Ready?\nGroup: Yes!\nAll: (laughter)\nP1: OK.\n");
+    REQUIRE(together.size() == 4);
+    CHECK(together[1].speaker_label == "Group");
+    CHECK(together[2].speaker_label == "All");
     CHECK(turns[0].text == "Date: 12 March 2023\nLocation: Sheffield");
     CHECK(turns[2].text == "Well.\nNote: the recording paused here.");
 }
