@@ -59,6 +59,19 @@ bool parse_date(const std::string& raw, std::string& iso) {
 
 }  // namespace
 
+bool day_month_ambiguous(const std::vector<std::string>& values) {
+    bool any = false;
+    for (const auto& raw : values) {
+        const std::string s = trim(raw);
+        if (!(s.size() == 10 && (s[2] == '/' || s[2] == '.') && s[5] == s[2])) continue;
+        int d = 0, m = 0;
+        if (!digits(s, 0, 2, d) || !digits(s, 3, 2, m)) continue;
+        if (d > 12) return false;  // a day only the day-first reading allows: the column says which
+        any = true;
+    }
+    return any;
+}
+
 AttributeType infer_attribute_type(const std::vector<std::string>& values) {
     std::vector<std::string> v;
     for (const auto& x : values)

@@ -28,6 +28,10 @@ struct CaseAttributeTable {
 /// short values, some repeated), else text.
 AttributeType infer_attribute_type(const std::vector<std::string>& values);
 
+/// True when `values` hold dates written DD/MM/YYYY that could as well be MM/DD/YYYY: every one has
+/// a day of 12 or less, so nothing shows which way round they are (they are read day first).
+bool day_month_ambiguous(const std::vector<std::string>& values);
+
 /// Returns `value` in stored form for `type`: numbers in C-locale form, dates as ISO YYYY-MM-DD,
 /// others trimmed. Throws InvalidArgument naming the value when it is not of that type.
 std::string normalise_attribute_value(AttributeType type, const std::string& value);

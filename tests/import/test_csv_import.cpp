@@ -148,3 +148,19 @@ TEST_CASE("csv responses: short answers under a question header are responses; d
     CHECK(visit->value == "04/13/2023");
     CHECK(visit->type == AttributeType::text);
 }
+
+TEST_CASE("csv responses: dates that read either way round are read day first, and the import says so", "[import]") {
+    CHECK(day_month_ambiguous({"04/12/2023", "01/04/2023", ""}));
+    CHECK_FALSE(day_month_ambiguous({"04/12/2023", "25/04/2023"}));  // a 25th: the column is day first
+    CHECK_FALSE(day_month_ambiguous({"2023-12-04"}));
+    tessera::test::TempDir dir;
+    tessera::test::write_file(dir / "d.csv", "id,visit,comment\nA,04/12/2023,I found the visit long and tiring\n"
+                                             "B,01/04/2023,It was fine but the staff were rushed\n");
+    CsvResponses r = import_csv_responses(dir / "d.csv");
+    const Attribute* visit = attr(r.cases[0], "visit");
+    REQUIRE(visit);
+    CHECK(visit->value == "2023-12-04");
+    bool said = false;
+    for (const auto& d : r.diagnostics) said |= d.message.find("column 'visit': dates such as") != std::string::npos;
+    CHECK(said);
+}
