@@ -230,6 +230,24 @@ std::optional<LabelHit> parse_label(std::string_view raw) {
     return std::nullopt;
 }
 
+// A leading bold run (docx/odt) as a label. A bold name ended by a colon, a dash or a tab, or alone
+// on its line, is written as a label; a bold word starting a sentence ("**Never** again") is
+// emphasis, unless it recurs or is a role.
+std::optional<LabelHit> bold_label(std::string_view line, std::size_t bold_prefix) {
+    const std::string_view raw = trim(line.substr(0, std::min(bold_prefix, line.size())));
+    std::string_view rest = line.substr(std::min(bold_prefix, line.size()));
+    std::string_view bold = raw;
+    while (!bold.empty() && (bold.back() == ':' || bold.back() == '-')) bold.remove_suffix(1);
+    bold = trim(bold);
+    const std::string_view after = trim(rest);
+    const bool marked = bold.size() != raw.size() || (!rest.empty() && rest.front() == '\t') || after.empty() ||
+                        after.front() == ':' || after.front() == '-';
+    while (!rest.empty() && (rest.front() == ':' || rest.front() == '-' || is_space(rest.front()))) rest.remove_prefix(1);
+    if (!is_plausible_label(bold)) return std::nullopt;
+    return LabelHit{std::string(bold), std::string(trim(rest)), std::nullopt, marked || is_role_like_label(bold),
+                    marked ? Form::bold : Form::bold_plain};
+}
+
 bool wholly_bracketed(std::string_view s) {
     s = trim(s);
     return s.size() >= 2 && ((s.front() == '[' && s.back() == ']') || (s.front() == '(' && s.back() == ')')) &&
@@ -419,25 +437,7 @@ std::vector<ImportedTurn> detect_turns(const std::vector<Paragraph>& paragraphs,
             Line line{l, std::nullopt, std::nullopt};
             if (detect && !para.structural) {
                 line.timing = parse_timing_line(l);
-                if (offset == 0 && para.bold_prefix > 0) {
-                    std::string_view bold = trim(std::string_view(para.text).substr(0, std::min(para.bold_prefix, l.size())));
-                    while (!bold.empty() && (bold.back() == ':' || bold.back() == '-')) bold.remove_suffix(1);
-                    bold = trim(bold);
-                    std::string_view rest = l.substr(std::min(para.bold_prefix, l.size()));
-                    // A bold name ended by a colon, a dash or a tab, or alone on its line, is written
-                    // as a label; a bold word starting a sentence ("**Never** again") is emphasis,
-                    // unless it recurs or is a role.
-                    const std::string_view raw_bold = trim(std::string_view(para.text).substr(0, std::min(para.bold_prefix, l.size())));
-                    const bool marked = (!raw_bold.empty() && (raw_bold.back() == ':' || raw_bold.back() == '-')) ||
-                                        (!rest.empty() && rest.front() == '\t') ||
-                                        (!trim(rest).empty() && (trim(rest).front() == ':' || trim(rest).front() == '-')) ||
-                                        trim(rest).empty();
-                    while (!rest.empty() && (rest.front() == ':' || rest.front() == '-' || is_space(rest.front())))
-                        rest.remove_prefix(1);
-                    if (is_plausible_label(bold))
-                        line.hit = LabelHit{std::string(bold), std::string(trim(rest)), std::nullopt,
-                                            marked || is_role_like_label(bold), marked ? Form::bold : Form::bold_plain};
-                }
+                if (offset == 0 && para.bold_prefix > 0) line.hit = bold_label(l, para.bold_prefix);
                 if (!line.hit && !line.timing) line.hit = parse_label(l);
                 if (line.hit && is_metadata_label(line.hit->label)) line.hit.reset();  // "Date:", "Section 2"
                 if (line.hit) ++counts[line.hit->label];
