@@ -1,5 +1,6 @@
 // One test per class of bad input: each gets an ImportError naming the file and what is wrong.
 #include "import/import_file.hpp"
+#include "import/xml_part.hpp"
 #include "test_support.hpp"
 
 #include <catch2/catch.hpp>
@@ -73,6 +74,31 @@ TEST_CASE("bad input: malformed XML names the part and line", "[import]") {
     ImportError e = expect_import_error(data_path("import/malformed_xml.docx"));
     CHECK(contains(e, "malformed XML in word/document.xml"));
     CHECK(contains(e, "line "));
+}
+
+TEST_CASE("bad input: an undefined entity (&nbsp;) is refused, not kept in a participant's words", "[import]") {
+    ImportError e = expect_import_error(data_path("import/undefined_entity.docx"));
+    CHECK(contains(e, "malformed XML in word/document.xml (line 3, byte "));
+    CHECK(contains(e, "undefined entity '&nbsp;'"));
+}
+
+TEST_CASE("XML references: predefined and character references pass; '&' in comments, CDATA, PIs is literal",
+          "[import]") {
+    using importer::detail::undefined_reference;
+    constexpr auto npos = std::string::npos;
+    CHECK(undefined_reference("<t>Tom &amp; Jerry &lt;3 &gt; &quot;x&quot; &apos;</t>") == npos);
+    CHECK(undefined_reference("<t a=\"&#233;&#xE9;&#x1F600;&#10;\">caf&#xe9;</t>") == npos);
+    CHECK(undefined_reference("<!-- R&D --><t/><![CDATA[a & b]]><?pi x&y?>") == npos);
+    CHECK(undefined_reference("<t>a&nbsp;b</t>") == 4);
+    CHECK(undefined_reference("<t>a & b</t>") == 5);                       // a bare ampersand
+    CHECK(undefined_reference("<t>&amp</t>") == 3);                         // no semicolon
+    CHECK(undefined_reference("<t>&#0;</t>") == 3);                         // U+0000 is not an XML character
+    CHECK(undefined_reference("<t>&#xD800;</t>") == 3);                     // nor is a surrogate
+    CHECK(undefined_reference("<t>&#x110000;</t>") == 3);                   // beyond Unicode
+    CHECK(undefined_reference("<t>&#;</t>") == 3);
+    CHECK(undefined_reference("<t a='&x;'>&amp;</t>") == 6);               // attributes too
+    CHECK(undefined_reference("<!-- &ok; --><t>&bad;</t>") == 16);         // comment skipped, text not
+    CHECK(undefined_reference("<![CDATA[&a;]]><t>&b;</t>") == 18);
 }
 
 TEST_CASE("bad input: invalid bytes for the declared encoding give byte offset and line", "[import]") {

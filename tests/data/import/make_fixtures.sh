@@ -44,6 +44,11 @@ printf '<?xml version="1.0"?>\n<w:document xmlns:w="http://schemas.openxmlformat
   > "$tmp/bad/word/document.xml"
 find "$tmp/bad" -exec touch -t 202601010000 {} +
 (cd "$tmp/bad" && rm -f "$here/malformed_xml.docx" && zip -X -q -r "$here/malformed_xml.docx" '[Content_Types].xml' _rels word)
+# An HTML entity Word never writes: pugixml would keep "&nbsp;" in the participant's words.
+printf '<?xml version="1.0"?>\n<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">\n<w:body><w:p><w:r><w:t>P1: I said&nbsp;no.</w:t></w:r></w:p></w:body></w:document>\n' \
+  > "$tmp/bad/word/document.xml"
+touch -t 202601010000 "$tmp/bad/word/document.xml"
+(cd "$tmp/bad" && rm -f "$here/undefined_entity.docx" && zip -X -q -r "$here/undefined_entity.docx" '[Content_Types].xml' _rels word)
 # Tables nested 200 deep in one cell (Word allows far fewer): refused, not a stack overflow.
 {
   printf '<?xml version="1.0"?>\n<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'
