@@ -78,6 +78,22 @@ std::optional<std::int64_t> trailing_time(std::string_view& label) {
     return t;
 }
 
+// A transcriber's note between a label and its colon ("P1 [laughs]:", "Sarah (quietly):"): the
+// note, and the label without it. A bracket naming someone ("Facilitator (F1)", "(Sarah)") is part
+// of the label, so a round bracket is a note only when it starts with a lower-case word.
+std::string_view trailing_note(std::string_view& label) {
+    if (label.size() < 4 || (label.back() != ')' && label.back() != ']')) return {};
+    const char open = label.back() == ')' ? '(' : '[';
+    const std::size_t at = label.rfind(open);
+    if (at == std::string_view::npos || at == 0) return {};
+    std::string_view inside = trim(label.substr(at + 1, label.size() - at - 2));
+    if (inside.empty() || inside.find_first_of("[]()") != std::string_view::npos) return {};
+    if (open == '(' && (!(inside.front() >= 'a' && inside.front() <= 'z') || is_role_like_label(inside))) return {};
+    std::string_view note = label.substr(at);
+    label = trim(label.substr(0, at));
+    return note;
+}
+
 // Two to four words, each starting with a capital: "Sarah Jones", "Siân Ní Bhriain".
 bool is_full_name(std::string_view label) {
     int words = 0;
@@ -200,9 +216,11 @@ std::optional<LabelHit> parse_label(std::string_view raw) {
             }
             std::string_view label = trim(line.substr(i, j - i));
             std::optional<std::int64_t> at = trailing_time(label);
+            std::string_view note = trailing_note(label);
             if (!is_plausible_label(label)) break;
-            return LabelHit{std::string(label), std::string(trim(line.substr(j + 1))), at ? at : time,
-                            is_role_like_label(label), Form::colon};
+            std::string rest(trim(line.substr(j + 1)));
+            if (!note.empty()) rest = std::string(note) + (rest.empty() ? "" : " ") + rest;  // kept, as in "P1: [laughs] ha"
+            return LabelHit{std::string(label), std::move(rest), at ? at : time, is_role_like_label(label), Form::colon};
         }
         if (c == '\t') {
             std::string_view label = trim(line.substr(i, j - i));

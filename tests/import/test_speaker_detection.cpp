@@ -176,6 +176,21 @@ TEST_CASE("speakers: Rev-style labels with the time after the name, alone or bef
     CHECK(detect("Facilitator (F1): Hello.\nP1: Hi.\n")[0].speaker_label == "Facilitator (F1)");
 }
 
+TEST_CASE("speakers: a transcriber's note before the colon ('P1 [laughs]:') stays in the turn, not the label",
+          "[import]") {
+    auto turns = detect("P1 [laughs]: ha, yes.\nP2 (quietly): I agree.\nP1 [crosstalk]:\nNo.\nFacilitator (F1): Thanks.\n"
+                        "Sarah (Carer): Me too.\n");
+    REQUIRE(turns.size() == 5);
+    CHECK(turns[0].speaker_label == "P1");
+    CHECK(turns[0].text == "[laughs] ha, yes.");
+    CHECK(turns[1].speaker_label == "P2");
+    CHECK(turns[1].text == "(quietly) I agree.");
+    CHECK(turns[2].speaker_label == "P1");
+    CHECK(turns[2].text == "[crosstalk]\nNo.");
+    CHECK(turns[3].speaker_label == "Facilitator (F1)");  // a code in brackets names the person
+    CHECK(turns[4].speaker_label == "Sarah (Carer)");
+}
+
 TEST_CASE("speakers: a bold word opening a sentence is emphasis; a bold name with a tab is a label", "[import]") {
     std::vector<Paragraph> paras{{"P1 I really hated it.", 2, false},
                                  {"Never again, I said to myself.", 5, false},
