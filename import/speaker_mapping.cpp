@@ -61,6 +61,23 @@ bool mapping_matches(const SpeakerMappingEntry& entry, const NewDocument& doc) {
     return false;
 }
 
+void MappingUse::see(const NewDocument& doc) {
+    for (std::size_t e = 0; e < m_entries.size(); ++e)
+        if (!m_used[e]) m_used[e] = mapping_matches(m_entries[e], doc);
+}
+
+std::vector<std::string> MappingUse::unused_notes(const std::string& source) const {
+    std::vector<std::string> out;
+    for (std::size_t e = 0; e < m_entries.size(); ++e)
+        if (!m_used[e])
+            out.push_back(source + ":" + std::to_string(m_entries[e].line) + ": no speaker '" + m_entries[e].label +
+                          "' in " +
+                          (m_entries[e].document == "*" ? std::string("any document")
+                                                        : "a document '" + m_entries[e].document + "'") +
+                          " of this import; the row was not used");
+    return out;
+}
+
 void apply_speaker_mapping(NewDocument& doc, const SpeakerMapping& mapping) {
     std::string doc_key = key(doc.name);
     for (auto& s : doc.speakers) {

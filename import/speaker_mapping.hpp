@@ -42,4 +42,19 @@ void apply_speaker_mapping(NewDocument& doc, const SpeakerMapping& mapping);
 /// matches no imported document is most likely a typo, which an import should say.
 bool mapping_matches(const SpeakerMappingEntry& entry, const NewDocument& doc);
 
+/// Which rows of a mapping named a speaker of the documents seen so far. A row that names none is
+/// most likely a typo in a label or a document name: the CLI and the window's preview both say so.
+class MappingUse {
+public:
+    explicit MappingUse(const SpeakerMapping& mapping) : m_entries(mapping.entries), m_used(mapping.entries.size()) {}
+    void see(const NewDocument& doc);
+    /// One note per unused row: "<source>:<line>: no speaker 'P7' in a document 'FG2' of this
+    /// import; the row was not used", `source` being the mapping file's name as the user gave it.
+    std::vector<std::string> unused_notes(const std::string& source) const;
+
+private:
+    std::vector<SpeakerMappingEntry> m_entries;
+    std::vector<bool> m_used;
+};
+
 }  // namespace tessera::importer

@@ -266,11 +266,15 @@ TEST_CASE("reading again with other options replaces the preview; a bad option k
 
     // A mapping file naming P9's case.
     app.import_view().settings().speaker_pattern.clear();
-    app.import_view().settings().mapping_file = f.file("map.csv", "document,label,case\n*,P9,Participant nine\n").string();
+    // A row with a typo ("P99") names nobody: the preview says so before anything is imported.
+    app.import_view().settings().mapping_file =
+        f.file("map.csv", "document,label,case\n*,P9,Participant nine\n*,P99,Nobody\n").string();
+    CHECK(!h.drawn("import/mapping_notes"));
     h.frames(1);
     h.click(h.at("import/reread"));
     finish_reading(h, app);
     REQUIRE(h.drawn("import/doc/0/speaker/1"));
+    CHECK(h.drawn("import/mapping_notes"));
     h.click(h.at("import/confirm"));
     h.frames(1);
     REQUIRE(f.p.documents().size() == 1);

@@ -77,6 +77,22 @@ TEST_CASE("mapping: per-document scope keeps groups apart unless a mapping joins
     CHECK(speaker(a, "F1").case_name.empty());
 }
 
+TEST_CASE("mapping: a row naming no speaker of the documents seen is reported with its line", "[import]") {
+    SpeakerMapping m;
+    m.entries.push_back({"*", "P3", "P3", std::nullopt, 2});
+    m.entries.push_back({"Focus group 1", "Sam", "P4", std::nullopt, 3});  // Sam is in the member check
+    m.entries.push_back({"Member check", "sam ", "P4", std::nullopt, 4});   // compared trimmed, any case
+    m.entries.push_back({"*", "P33", "P33", std::nullopt, 5});              // a typo
+    MappingUse use(m);
+    CHECK(use.unused_notes("map.csv").size() == 4);  // nothing seen yet
+    use.see(doc_with("Focus group 1", {"Facilitator (F1)", "P3"}));
+    use.see(doc_with("Member check", {"Sam"}));
+    auto notes = use.unused_notes("map.csv");
+    REQUIRE(notes.size() == 2);
+    CHECK(notes[0] == "map.csv:3: no speaker 'Sam' in a document 'Focus group 1' of this import; the row was not used");
+    CHECK(notes[1] == "map.csv:5: no speaker 'P33' in any document of this import; the row was not used");
+}
+
 TEST_CASE("mapping file errors name the line", "[import]") {
     tessera::test::TempDir dir;
     tessera::test::write_file(dir / "m.csv", "document,label,case,role\n*,P1,P1,\n*,p1,P9,\n");

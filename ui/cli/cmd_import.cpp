@@ -123,7 +123,7 @@ void run_import(const ImportArgs& a) {
     // the project) and keeping its notes; nullopt after the last file.
     std::set<std::string> hashes;
     std::vector<std::string> notes;
-    std::vector<bool> mapped(mapping.entries.size(), false);  // which mapping rows met a speaker
+    importer::MappingUse mapped(mapping);  // which mapping rows met a speaker
     std::size_t next_file = 0;
     std::optional<Progress> bar(std::in_place, a.files.size());  // reset before printing results
     auto take_file = [&]() -> std::optional<importer::PreparedFile> {
@@ -141,24 +141,9 @@ void run_import(const ImportArgs& a) {
                                             "' (use --force to import it again)");
         }
         for (const auto& dg : f->diagnostics) notes.push_back(dg.where + ": " + dg.message);
-        for (const auto& d : f->docs)
-            for (std::size_t e = 0; e < mapping.entries.size(); ++e)
-                mapped[e] = mapped[e] || importer::mapping_matches(mapping.entries[e], d.doc());
+        for (const auto& d : f->docs) mapped.see(d.doc());
         return f;
     };
-    // Mapping rows that named no imported document's speaker: a typo in a label or a document.
-    auto unused_mapping = [&] {
-        std::vector<std::string> out;
-        for (std::size_t e = 0; e < mapping.entries.size(); ++e)
-            if (!mapped[e])
-                out.push_back(a.map + ":" + std::to_string(mapping.entries[e].line) + ": no speaker '" +
-                              mapping.entries[e].label + "' in " +
-                              (mapping.entries[e].document == "*" ? std::string("any document")
-                                                                  : "a document '" + mapping.entries[e].document + "'") +
-                              " of this import; the row was not used");
-        return out;
-    };
-
     if (a.dry_run) {
         nlohmann::json j = nlohmann::json::array();
         while (std::optional<importer::PreparedFile> f = take_file()) {
@@ -198,7 +183,7 @@ void run_import(const ImportArgs& a) {
             }
             for (const auto& dg : d["diagnostics"]) std::cout << "    note: " << dg.get<std::string>() << "\n";
         }
-        for (const auto& n : unused_mapping()) std::cout << "note: " << n << "\n";
+        for (const auto& n : mapped.unused_notes(a.map)) std::cout << "note: " << n << "\n";
         return;
     }
 
@@ -226,7 +211,7 @@ void run_import(const ImportArgs& a) {
     std::cout << "imported " << raw->ids().size() << " document(s) into " << a.project << "\n";
     if (!csv_cases.empty()) std::cout << "  with attributes of " << csv_cases.size() << " respondent(s)\n";
     for (const auto& n : notes) std::cout << "  note: " << n << "\n";
-    for (const auto& n : unused_mapping()) std::cout << "  note: " << n << "\n";
+    for (const auto& n : mapped.unused_notes(a.map)) std::cout << "  note: " << n << "\n";
 }
 
 const Registrar kImport(30, [](CLI::App& app) {

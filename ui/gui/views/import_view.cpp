@@ -54,6 +54,8 @@ void ImportView::read(const std::vector<std::filesystem::path>& files, AppState&
     importer::CsvResponseOptions csv;
     if (m_settings.csv_per_respondent) csv.layout = importer::CsvLayout::document_per_row;
     csv.id_column = m_settings.csv_id_column;
+    m_mapping = mapping;
+    m_mapping_source = m_settings.mapping_file;
     start(files, ImportJob::for_files(files, std::move(options), std::move(mapping), std::move(csv), m_taken));
 }
 
@@ -76,6 +78,7 @@ void ImportView::clear() {
     m_docs.clear();
     m_rows.clear();
     m_respondents.clear();
+    m_mapping_notes.clear();
     m_reread_error.clear();
 }
 
@@ -112,6 +115,9 @@ void ImportView::collect(AppState& s, const ModelCache& c) {
         }
         for (auto& k : files[i].cases) m_respondents.push_back(std::move(k));
     }
+    importer::MappingUse use(m_mapping);
+    for (const auto& d : m_docs) use.see(d.doc());
+    m_mapping_notes = use.unused_notes(m_mapping_source);
     m_open_preview = !m_docs.empty() && !preview_open;
 }
 
@@ -236,6 +242,8 @@ void ImportView::draw(AppState& s, const ModelCache& c, CommandQueue& q) {
     ImGui::TextWrapped("Dry run: nothing is written until you press Import. Check speakers, roles and cases; "
                        "all files are imported together or not at all.");
     draw_settings(s);
+    for (const auto& n : m_mapping_notes) problem_text(n);
+    if (!m_mapping_notes.empty()) ui::probe("import/mapping_notes");
     if (m_job) draw_progress();
     ImGui::BeginChild("##preview", ImVec2(0, -ImGui::GetFrameHeightWithSpacing() * 1.5f), true);
     std::size_t duplicates = 0;

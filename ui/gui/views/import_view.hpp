@@ -3,6 +3,7 @@
 #pragma once
 
 #include "import/prepared_file.hpp"
+#include "import/speaker_mapping.hpp"
 #include "ui/gui/app_state.hpp"
 #include "ui/gui/command_queue.hpp"
 #include "ui/gui/file_dialog.hpp"
@@ -68,6 +69,9 @@ private:
     std::vector<PreparedDocument> m_docs;
     std::vector<Row> m_rows;
     std::vector<Case> m_respondents;  // from survey CSVs: their attributes are set with the import
+    importer::SpeakerMapping m_mapping;        // what m_job reads with, to say which rows it did not use
+    std::string m_mapping_source;              // its file, as the settings named it
+    std::vector<std::string> m_mapping_notes;  // mapping rows that named no previewed speaker
     std::string m_reread_error;  // why the last "Read again" failed; the preview keeps the earlier reading
     bool m_open_preview = false;
     bool m_open_progress = false;
