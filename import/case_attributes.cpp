@@ -105,6 +105,11 @@ std::string normalise_attribute_value(AttributeType type, const std::string& val
     return t;
 }
 
+std::string day_first_note(const std::string& column) {
+    return "column '" + column + "': dates such as 04/12/2023 are read day first (4 December 2023); if they are "
+           "month first, write them as YYYY-MM-DD";
+}
+
 CaseAttributeTable read_case_attributes(const std::filesystem::path& path, const CaseAttributeOptions& options) {
     ImportOptions read_opt;
     read_opt.max_bytes = options.max_bytes;
@@ -135,6 +140,8 @@ CaseAttributeTable read_case_attributes(const std::filesystem::path& path, const
             type = infer_attribute_type(values);
         }
         if (name.empty()) throw ImportError(p, "column " + std::to_string(c + 1) + " has no name", 1);
+        if (type == AttributeType::date && day_month_ambiguous(values))
+            table.diagnostics.push_back({Diagnostic::Level::info, p, day_first_note(name)});
         table.columns.push_back(name);
         table.types.push_back(type);
         cols.push_back(c);

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "model/case.hpp"
+#include "util/error.hpp"
 
 #include <filesystem>
 #include <string>
@@ -21,6 +22,7 @@ struct CaseAttributeTable {
     std::vector<std::string> columns;    // attribute names in file order (id column excluded)
     std::vector<AttributeType> types;    // one per column
     std::vector<Case> cases;             // name = id; attributes in column order, empty cells left out
+    Diagnostics diagnostics;             // how something was read that may not be what was meant
 };
 
 /// Infers a column's type from its non-empty values: number (all decimal numbers), date (all
@@ -32,6 +34,10 @@ AttributeType infer_attribute_type(const std::vector<std::string>& values);
 /// a day of 12 or less, so nothing shows which way round they are (they are read day first).
 bool day_month_ambiguous(const std::vector<std::string>& values);
 
+/// What an import says about such a column: "column 'born': dates such as 04/12/2023 are read day
+/// first (4 December 2023); if they are month first, write them as YYYY-MM-DD".
+std::string day_first_note(const std::string& column);
+
 /// Returns `value` in stored form for `type`: numbers in C-locale form, dates as ISO YYYY-MM-DD,
 /// others trimmed. Throws InvalidArgument naming the value when it is not of that type.
 std::string normalise_attribute_value(AttributeType type, const std::string& value);
@@ -39,6 +45,7 @@ std::string normalise_attribute_value(AttributeType type, const std::string& val
 /// Reads a case-attributes CSV. A header "age:number" (or ":text", ":date", ":category") forces a
 /// type; otherwise it is inferred. Throws ImportError{path, message, line} for unreadable or
 /// malformed CSV, a missing id column, an empty or repeated id, or a value not of its forced type.
+/// A date column that reads either way round (04/12/2023) gets a diagnostic: it is read day first.
 CaseAttributeTable read_case_attributes(const std::filesystem::path& path, const CaseAttributeOptions& options = {});
 
 }  // namespace tessera::importer

@@ -93,9 +93,7 @@ CsvResponses import_csv_responses(const std::filesystem::path& path, const CsvRe
         attr_cols.push_back(c);
         attr_types.push_back(infer_attribute_type(column_values(c)));
         if (attr_types.back() == AttributeType::date && day_month_ambiguous(column_values(c)))
-            out.diagnostics.push_back({Diagnostic::Level::info, p,
-                                       "column '" + csv.header[c] + "': dates such as 04/12/2023 are read day first "
-                                       "(4 December 2023); if they are month first, write them as YYYY-MM-DD"});
+            out.diagnostics.push_back({Diagnostic::Level::info, p, day_first_note(csv.header[c])});
     }
     std::set<std::string> seen;
     std::vector<std::string> ids;

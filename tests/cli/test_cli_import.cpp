@@ -185,6 +185,7 @@ TEST_CASE("cli attributes: typed attributes for cases, rejected whole on a bad v
     INFO(out);
     REQUIRE(code == 0);
     REQUIRE(out.find("age: number") != std::string::npos);
+    CHECK(out.find("note:") == std::string::npos);
     tessera::Project p = tessera::Project::open(proj);
     REQUIRE(p.find_case("P1")->attribute("age") == "34");
     REQUIRE(p.find_case("P2")->attributes.at(0).type == tessera::AttributeType::number);
@@ -193,4 +194,11 @@ TEST_CASE("cli attributes: typed attributes for cases, rejected whole on a bad v
     REQUIRE(c2 == 1);
     REQUIRE(o2.find("bad.csv") != std::string::npos);
     REQUIRE_FALSE(tessera::Project::open(proj).find_case("P3"));
+    // Dates that read either way round are set day first, with a note saying so.
+    tessera::test::write_file(dir / "visits.csv", "id,visit\nP1,04/12/2023\nP2,01/04/2023\n");
+    auto [c3, o3] = run("attributes " + q(proj) + " " + q(dir / "visits.csv"));
+    REQUIRE(c3 == 0);
+    CHECK(o3.find("note: " + (dir / "visits.csv").string() + ": column 'visit': dates such as 04/12/2023 are read "
+                  "day first") != std::string::npos);
+    CHECK(tessera::Project::open(proj).find_case("P1")->attribute("visit") == "2023-12-04");
 }

@@ -307,6 +307,7 @@ TEST_CASE("case attributes from a CSV: previewed typed, set in one command, undo
     h.frames(2);
     REQUIRE(h.drawn("attributes/summary"));
     CHECK(h.drawn("attributes/case/2"));
+    CHECK(!h.drawn("attributes/note"));
     CHECK(!h.drawn("attributes/case/3"));
     CHECK(f.p.cases().size() == 1);  // nothing written by the preview
 
@@ -331,6 +332,13 @@ TEST_CASE("case attributes from a CSV: previewed typed, set in one command, undo
     h.frames(2);
     CHECK(!f.p.find_case("P3").has_value());
     CHECK(case_named(f.p, "P1").attributes.empty());
+
+    // A date column that reads either way round: the preview says it is read day first.
+    app.attributes_view().options().id_column.clear();
+    app.attributes_view().read(f.file("visits.csv", "id,visit\nP1,04/12/2023\nP2,01/04/2023\n"), app.state());
+    h.frames(2);
+    REQUIRE(h.drawn("attributes/summary"));
+    CHECK(h.drawn("attributes/note"));
 }
 
 TEST_CASE("a case-attributes CSV that cannot be used is named with its line, and nothing is set", "[ui]") {

@@ -99,6 +99,7 @@ TEST_CASE("case attributes: types inferred or forced, dates to ISO, empty cells 
     CHECK(attr(t.cases[1], "notes") == nullptr);
     CHECK(attr(t.cases[0], "notes")->value == "Came via GP, first session");
     CHECK(attr(t.cases[0], "group")->value == "1");
+    CHECK(t.diagnostics.empty());  // 15/04/2024 shows the dates are day first
 }
 
 TEST_CASE("case attributes: Windows-1252 and semicolons; forced type mismatch names line and column", "[import]") {
@@ -163,4 +164,15 @@ TEST_CASE("csv responses: dates that read either way round are read day first, a
     bool said = false;
     for (const auto& d : r.diagnostics) said |= d.message.find("column 'visit': dates such as") != std::string::npos;
     CHECK(said);
+
+    // Case attributes likewise, inferred or forced ("born:date").
+    tessera::test::write_file(dir / "cases.csv", "id,first_visit,born:date,age\nA,04/12/2023,01/02/1980,43\n"
+                                                 "B,01/04/2023,02/03/1990,33\n");
+    CaseAttributeTable t = read_case_attributes(dir / "cases.csv");
+    REQUIRE(t.types[0] == AttributeType::date);
+    CHECK(attr(t.cases[0], "first_visit")->value == "2023-12-04");
+    REQUIRE(t.diagnostics.size() == 2);
+    CHECK(t.diagnostics[0].message == day_first_note("first_visit"));
+    CHECK(t.diagnostics[1].message == day_first_note("born"));
+    CHECK(t.diagnostics[0].where == (dir / "cases.csv").string());
 }

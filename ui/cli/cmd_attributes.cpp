@@ -41,6 +41,7 @@ const Registrar kAttributes(35, [](CLI::App& app) {
                   << " already in the project, " << (t.cases.size() - known) << " new)\n";
         for (std::size_t i = 0; i < t.columns.size(); ++i)
             std::cout << "  " << t.columns[i] << ": " << to_string(t.types[i]) << "\n";
+        for (const auto& d : t.diagnostics) std::cout << "note: " << d.where << ": " << d.message << "\n";
     });
 });
 

@@ -127,6 +127,12 @@ void AttributesView::draw(AppState& s, const ModelCache& c, CommandQueue& q) {
         problem_text("Not read again: " + m_reread_error + ". The preview is of the earlier reading.");
         ui::probe("attributes/reread_error");
     }
+    for (const auto& d : t.diagnostics) {
+        ImGui::PushTextWrapPos(0);
+        ImGui::TextDisabled("note: %s", d.message.c_str());
+        ImGui::PopTextWrapPos();
+        ui::probe("attributes/note");
+    }
 
     ImGui::BeginChild("##attributes", ImVec2(0, -ImGui::GetFrameHeightWithSpacing() * 1.5f), true);
     const int ncols = static_cast<int>(t.columns.size()) + 2;
