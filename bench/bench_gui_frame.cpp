@@ -191,7 +191,7 @@ int main(int argc, char** argv) {
         std::int64_t at = static_cast<std::int64_t>(rng() % static_cast<std::uint64_t>(len - 50));
         app.state().selection = {at, at + 40};
         bench::Timer t;
-        app.queue().push(std::make_unique<ApplyCode>(doc->doc.id, text::Span{at, at + 40}, code_id, *app.state().coder_id));
+        app.queue().push(std::make_unique<ApplyCode>(doc->doc.id, Span{at, at + 40}, code_id, *app.state().coder_id));
         app.after_render();
         code_ms.push_back(t.seconds() * 1000);
         doc = app.cache().open_document();

@@ -32,7 +32,7 @@ void generate(const std::filesystem::path& path) {
     store::Transaction tx(p.db());
     std::mt19937 rng(11);
     const std::string words[] = {"data ", "trust ", "consent ", "records ", "asked ", "share ", "care ", "risk "};
-    std::vector<std::pair<RowId, std::vector<text::Span>>> docs;
+    std::vector<std::pair<RowId, std::vector<Span>>> docs;
     for (int d = 0; d < kDocuments; ++d) {
         NewDocument doc;
         doc.name = "FG" + std::to_string(d + 1);
@@ -40,7 +40,7 @@ void generate(const std::filesystem::path& path) {
             std::string label = "P" + std::to_string(d * kPerDocument + s + 1);
             doc.speakers.push_back({label, SpeakerRole::participant, label});
         }
-        std::vector<text::Span> spans;
+        std::vector<Span> spans;
         for (int t = 0; t < kTurnsPerDoc; ++t) {
             std::string label = "P" + std::to_string(d * kPerDocument + t % kPerDocument + 1);
             std::string line = label + ": ";
@@ -66,7 +66,7 @@ void generate(const std::filesystem::path& path) {
     }
     for (int i = 0; i < kCodings; ++i) {
         const auto& [doc, spans] = docs[rng() % docs.size()];
-        const text::Span& turn = spans[rng() % spans.size()];
+        const Span& turn = spans[rng() % spans.size()];
         std::int64_t a = turn.start + static_cast<std::int64_t>(rng() % static_cast<unsigned>(turn.length() - 20));
         p.insert_coding({0, "", doc, {a, a + 10 + static_cast<std::int64_t>(rng() % 10)}, codes[rng() % codes.size()], coder, ""});
     }

@@ -127,18 +127,11 @@ CaseAttributeTable read_case_attributes(const std::filesystem::path& path, const
         std::string name = csv.header[c];
         std::vector<std::string> values;
         for (const auto& r : csv.rows) values.push_back(r[c]);
-        AttributeType type;
         std::size_t colon = name.rfind(':');
-        if (colon != std::string::npos) {
-            try {
-                type = attribute_type_from_string(trim(name.substr(colon + 1)));
-                name = trim(name.substr(0, colon));
-            } catch (const InvalidArgument&) {
-                type = infer_attribute_type(values);  // a colon that is part of the name
-            }
-        } else {
-            type = infer_attribute_type(values);
-        }
+        std::optional<AttributeType> forced;
+        if (colon != std::string::npos) forced = attribute_type_from_string(trim(name.substr(colon + 1)));
+        if (forced) name = trim(name.substr(0, colon));  // else a colon that is part of the name
+        AttributeType type = forced ? *forced : infer_attribute_type(values);
         if (name.empty()) throw ImportError(p, "column " + std::to_string(c + 1) + " has no name", 1);
         if (type == AttributeType::date && day_month_ambiguous(values))
             table.diagnostics.push_back({Diagnostic::Level::info, p, day_first_note(name)});

@@ -39,7 +39,7 @@ NewDocument compose(const ImportedDocument& doc) {
             out.text.replace(at, std::string::npos, nfc);
         }
         pos += text::count_code_points(std::string_view(out.text).substr(at));
-        out.turns.push_back({text::Span{start, pos}, label, t.start_ms, t.end_ms});
+        out.turns.push_back({Span{start, pos}, label, t.start_ms, t.end_ms});
         if (!label.empty() && seen.insert(label).second) {
             const ImportedSpeaker* known = nullptr;
             for (const auto& s : doc.speakers)

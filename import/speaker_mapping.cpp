@@ -41,11 +41,10 @@ SpeakerMapping read_speaker_mapping(const std::filesystem::path& path) {
         e.line = csv.lines[r];
         if (key(e.label).empty()) throw ImportError(p, "mapping without a speaker label", e.line);
         if (role_col && !key(row[*role_col]).empty()) {
-            try {
-                e.role = speaker_role_from_string(key(row[*role_col]));
-            } catch (const InvalidArgument& err) {
-                throw ImportError(p, err.what(), e.line);
-            }
+            e.role = speaker_role_from_string(key(row[*role_col]));
+            if (!e.role)
+                throw ImportError(p, "unknown speaker role '" + row[*role_col] + "' (expected one of: " +
+                                         speaker_role_names() + ")", e.line);
         }
         if (!seen.insert({e.document == "*" ? "*" : key(e.document), key(e.label)}).second)
             throw ImportError(p, "speaker '" + e.label + "' is mapped twice for document '" + e.document + "'", e.line);

@@ -51,7 +51,7 @@ std::vector<std::string> split(const std::string& s, char sep) {
 }
 
 // The case whose speaker turn contains `span`, or nullopt (facilitator, or across turns).
-OptId case_of_span(const Project& p, RowId doc, text::Span span) {
+OptId case_of_span(const Project& p, RowId doc, Span span) {
     auto speakers = p.speakers(doc);
     for (const auto& t : p.turns(doc)) {
         if (t.span.start <= span.start && span.end <= t.span.end && t.speaker_id) {
@@ -111,7 +111,7 @@ std::size_t load_codings(Context& c, const std::string& file, RowId coder) {
             from = pos + 1;
         }
         std::int64_t start = it->second.second.code_point_of(pos);
-        text::Span span{start, start + text::count_code_points(quote)};
+        Span span{start, start + text::count_code_points(quote)};
         RowId code = code_at(c.project, r[code_col], coder, where);
         c.stack.execute(c.project, std::make_unique<ApplyCode>(d->second, span, code, coder), coder);
     }
@@ -141,7 +141,7 @@ std::size_t build_consensus(Context& c, RowId amara, RowId ben, RowId team) {
                            "consensus"});
         }
         // Consensus codings: both coders' codings of the pair, overlapping ones merged (accept both).
-        std::map<RowId, std::vector<text::Span>> by_doc;
+        std::map<RowId, std::vector<Span>> by_doc;
         for (RowId s : sources) {
             CodingFilter f;
             f.code_id = s;
@@ -149,7 +149,7 @@ std::size_t build_consensus(Context& c, RowId amara, RowId ben, RowId team) {
         }
         for (auto& [doc, spans] : by_doc) {
             std::sort(spans.begin(), spans.end(), [](auto& x, auto& y) { return x.start < y.start; });
-            std::vector<text::Span> merged;
+            std::vector<Span> merged;
             for (const auto& s : spans) {
                 if (!merged.empty() && s.start < merged.back().end) merged.back().end = std::max(merged.back().end, s.end);
                 else merged.push_back(s);
@@ -183,7 +183,9 @@ void load_analysis(Context& c, RowId team) {
         th.definition = r[def];
         th.scope = r[scope];
         th.not_scope = r[not_scope];
-        th.status = theme_status_from_string(r[status]);
+        auto theme_status = theme_status_from_string(r[status]);
+        if (!theme_status) throw InvalidArgument(where + ": unknown theme status '" + r[status] + "'");
+        th.status = *theme_status;
         th.discard_reason = r[reason];
         for (const auto& code : split(r[codes], ';')) th.code_ids.push_back(code_at(p, code, std::nullopt, where));
         if (!parent_path(r[path]).empty()) {
@@ -241,7 +243,10 @@ void load_analysis(Context& c, RowId team) {
         const auto& r = memos.rows[i];
         std::string where = "memos.csv:" + std::to_string(memos.lines[i]);
         Memo m;
-        m.target = memo_target_from_string(r[memos.require_column("target_kind")]);
+        const std::string& kind = r[memos.require_column("target_kind")];
+        auto target_kind = memo_target_from_string(kind);
+        if (!target_kind) throw InvalidArgument(where + ": unknown memo target '" + kind + "'");
+        m.target = *target_kind;
         const std::string& target = r[memos.require_column("target")];
         const std::string& coder = r[memos.require_column("coder")];
         if (coder == "team") m.coder_id = team;  // the sources call the consensus coder "team"

@@ -11,7 +11,6 @@
 
 namespace tessera::agreement {
 
-using text::Span;
 
 /// Character (or presence) counts of one code: the 2 x 2 table of a binary unit.
 struct BinaryCounts {

@@ -24,7 +24,7 @@ void index_by_id(const std::vector<T>& v, std::unordered_map<RowId, std::size_t>
     for (std::size_t i = 0; i < v.size(); ++i) idx[v[i].id] = i;
 }
 
-std::int64_t overlap(text::Span a, text::Span b) {
+std::int64_t overlap(Span a, Span b) {
     return std::max<std::int64_t>(0, std::min(a.end, b.end) - std::max(a.start, b.start));
 }
 
@@ -173,7 +173,7 @@ std::vector<RowId> AnalysisData::theme_codes(RowId theme_id, bool with_subthemes
     return out;
 }
 
-std::vector<const Turn*> AnalysisData::turns_overlapping(RowId document_id, text::Span span) const {
+std::vector<const Turn*> AnalysisData::turns_overlapping(RowId document_id, Span span) const {
     std::vector<const Turn*> out;
     auto it = m_turns.find(document_id);
     if (it == m_turns.end()) return out;
@@ -189,7 +189,7 @@ std::vector<const Turn*> AnalysisData::turns_overlapping(RowId document_id, text
     return out;
 }
 
-const Turn* AnalysisData::main_turn(RowId document_id, text::Span span) const {
+const Turn* AnalysisData::main_turn(RowId document_id, Span span) const {
     const Turn* best = nullptr;
     std::int64_t best_overlap = -1;
     for (const Turn* t : turns_overlapping(document_id, span)) {

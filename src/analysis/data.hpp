@@ -3,6 +3,7 @@
 #pragma once
 
 #include "store/project.hpp"
+#include "text/text.hpp"
 
 #include <map>
 #include <memory>
@@ -86,9 +87,9 @@ public:
     std::vector<RowId> theme_codes(RowId theme_id, bool with_subthemes = true) const;
 
     /// Turns of a document overlapping `span` (non-empty overlap), in order.
-    std::vector<const Turn*> turns_overlapping(RowId document_id, text::Span span) const;
+    std::vector<const Turn*> turns_overlapping(RowId document_id, Span span) const;
     /// The turn holding most of `span` (the first on ties), or null when no turn overlaps it.
-    const Turn* main_turn(RowId document_id, text::Span span) const;
+    const Turn* main_turn(RowId document_id, Span span) const;
     /// Distinct participants (cases) whose turns overlap the coding, in turn order.
     std::vector<CodingCase> cases_of(const Coding& c) const;
     /// The group a coding belongs to under `rule`: one key per (document or case attribute value).

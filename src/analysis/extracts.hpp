@@ -13,7 +13,7 @@ struct Extract {
     RowId coding_id = 0;
     RowId document_id = 0;
     std::string document_name;
-    text::Span span;
+    Span span;
     RowId code_id = 0;
     std::string code_path;
     RowId coder_id = 0;

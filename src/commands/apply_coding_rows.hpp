@@ -11,7 +11,7 @@ namespace tessera {
 /// "Parent/Child", in that coder's codebook).
 struct CodingRow {
     RowId document_id = 0;
-    text::Span span;
+    Span span;
     std::string coder;
     std::string code;
 };

@@ -8,7 +8,7 @@
 
 namespace tessera {
 
-ApplyCode::ApplyCode(RowId document, text::Span span, RowId code, RowId coder) {
+ApplyCode::ApplyCode(RowId document, Span span, RowId code, RowId coder) {
     m_coding.document_id = document;
     m_coding.span = span;
     m_coding.code_id = code;
@@ -100,7 +100,7 @@ void RemoveCoding::undo(Project& p) {
     }
 }
 
-AdjustCoding::AdjustCoding(RowId coding_id, text::Span new_span) : m_id(coding_id), m_new(new_span) {}
+AdjustCoding::AdjustCoding(RowId coding_id, Span new_span) : m_id(coding_id), m_new(new_span) {}
 
 void AdjustCoding::execute(Project& p) {
     Coding c = p.coding(m_id);

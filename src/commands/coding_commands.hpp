@@ -10,7 +10,7 @@ namespace tessera {
 /// Codes `span` of a document with `code` as `coder`. The span is checked against the document.
 class ApplyCode : public Command {
 public:
-    ApplyCode(RowId document, text::Span span, RowId code, RowId coder);
+    ApplyCode(RowId document, Span span, RowId code, RowId coder);
     std::string label() const override;
     void execute(Project& p) override;
     void undo(Project& p) override;
@@ -29,7 +29,7 @@ class ApplyCodeToSpans : public Command {
 public:
     struct Passage {
         RowId document_id = 0;
-        text::Span span;
+        Span span;
     };
     ApplyCodeToSpans(std::vector<Passage> passages, RowId code, RowId coder);
     std::string label() const override;
@@ -62,15 +62,15 @@ private:
 
 class AdjustCoding : public Command {
 public:
-    AdjustCoding(RowId coding_id, text::Span new_span);
+    AdjustCoding(RowId coding_id, Span new_span);
     std::string label() const override { return "Adjust coding"; }
     void execute(Project& p) override;
     void undo(Project& p) override;
 
 private:
     RowId m_id;
-    text::Span m_new;
-    text::Span m_old;
+    Span m_new;
+    Span m_old;
 };
 
 }  // namespace tessera

@@ -91,14 +91,14 @@ std::string ResolveDisagreement::label() const { return std::string("Resolve dis
 void ResolveDisagreement::execute(Project& p) {
     Code team = p.code(m_in.team_code);
     if (team.owner_coder_id) throw InvalidArgument("consensus codings use a team code; '" + team.name + "' is a coder's own");
-    std::optional<text::Span> span;
+    std::optional<Span> span;
     switch (m_in.decision) {
         // Accepting a coder who coded nothing here accepts leaving the passage uncoded.
         case Decision::accept_a: span = m_in.span_a; break;
         case Decision::accept_b: span = m_in.span_b; break;
         case Decision::accept_both:
             if (m_in.span_a && m_in.span_b)
-                span = text::Span{std::min(m_in.span_a->start, m_in.span_b->start), std::max(m_in.span_a->end, m_in.span_b->end)};
+                span = Span{std::min(m_in.span_a->start, m_in.span_b->start), std::max(m_in.span_a->end, m_in.span_b->end)};
             else span = m_in.span_a ? m_in.span_a : m_in.span_b;
             break;
         case Decision::reject: break;

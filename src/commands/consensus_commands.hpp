@@ -50,8 +50,8 @@ class ResolveDisagreement : public Command {
 public:
     struct Input {
         RowId document_id = 0;
-        std::optional<text::Span> span_a;  // A's coded stretch (if A coded here)
-        std::optional<text::Span> span_b;  // B's coded stretch (if B coded here)
+        std::optional<Span> span_a;  // A's coded stretch (if A coded here)
+        std::optional<Span> span_b;  // B's coded stretch (if B coded here)
         RowId team_code = 0;
         Decision decision = Decision::accept_both;
         std::string note;

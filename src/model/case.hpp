@@ -3,7 +3,9 @@
 
 #include "model/ids.hpp"
 
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace tessera {
@@ -11,8 +13,8 @@ namespace tessera {
 enum class AttributeType { text, number, date, category };
 
 const char* to_string(AttributeType t);
-/// Parses "text" | "number" | "date" | "category"; throws InvalidArgument otherwise.
-AttributeType attribute_type_from_string(const std::string& s);
+/// Parses "text" | "number" | "date" | "category"; nullopt for anything else.
+std::optional<AttributeType> attribute_type_from_string(std::string_view s);
 
 struct Attribute {
     std::string name;

@@ -2,7 +2,7 @@
 #pragma once
 
 #include "model/ids.hpp"
-#include "text/text.hpp"
+#include "model/span.hpp"
 
 #include <cstdint>
 #include <string>
@@ -44,7 +44,7 @@ struct Coding {
     RowId id = 0;
     std::string guid;
     RowId document_id = 0;
-    text::Span span;
+    Span span;
     RowId code_id = 0;
     RowId coder_id = 0;
     std::string created_at;

@@ -2,10 +2,11 @@
 #pragma once
 
 #include "model/ids.hpp"
-#include "text/text.hpp"
+#include "model/span.hpp"
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace tessera {
@@ -14,8 +15,10 @@ enum class SpeakerRole { participant, facilitator, interviewer, other };
 
 /// "participant", "facilitator", "interviewer", "other".
 const char* to_string(SpeakerRole role);
-/// Parses a role name; throws InvalidArgument naming the bad value.
-SpeakerRole speaker_role_from_string(const std::string& s);
+/// Parses a role name; nullopt for anything else.
+std::optional<SpeakerRole> speaker_role_from_string(std::string_view s);
+/// "participant, facilitator, interviewer, other": what a message about a bad role lists.
+std::string speaker_role_names();
 
 struct Speaker {
     RowId id = 0;
@@ -30,7 +33,7 @@ struct Turn {
     RowId id = 0;
     RowId document_id = 0;
     std::int64_t ordinal = 0;   // 0-based order in the document
-    text::Span span;            // the utterance, in code points of the document text
+    Span span;            // the utterance, in code points of the document text
     OptId speaker_id;
     std::optional<std::int64_t> start_ms;  // media time, when the source had it
     std::optional<std::int64_t> end_ms;
@@ -52,7 +55,7 @@ struct Document {
 /// A document before it is stored: the text plus turns whose speakers are given by label.
 struct NewDocument {
     struct NewTurn {
-        text::Span span;
+        Span span;
         std::string speaker_label;  // empty: no speaker
         std::optional<std::int64_t> start_ms;
         std::optional<std::int64_t> end_ms;

@@ -3,21 +3,28 @@
 #include "model/document.hpp"
 #include "model/memo.hpp"
 #include "model/theme.hpp"
-#include "util/error.hpp"
 
 #include <array>
+#include <optional>
+#include <string>
+#include <string_view>
 #include <utility>
 
 namespace tessera {
 namespace {
 
 template <class E, std::size_t N>
-E parse(const std::array<std::pair<E, const char*>, N>& table, const std::string& s, const char* what) {
+std::optional<E> parse(const std::array<std::pair<E, const char*>, N>& table, std::string_view s) {
     for (const auto& [e, name] : table)
         if (s == name) return e;
-    std::string choices;
-    for (const auto& [e, name] : table) choices += (choices.empty() ? "" : ", ") + std::string(name);
-    throw InvalidArgument(std::string("unknown ") + what + " '" + s + "' (expected one of: " + choices + ")");
+    return std::nullopt;
+}
+
+template <class E, std::size_t N>
+std::string names(const std::array<std::pair<E, const char*>, N>& table) {
+    std::string out;
+    for (const auto& [e, name] : table) out += (out.empty() ? "" : ", ") + std::string(name);
+    return out;
 }
 
 template <class E, std::size_t N>
@@ -53,15 +60,16 @@ constexpr std::array<std::pair<MatrixAxis, const char*>, 4> kAxes{{{MatrixAxis::
 }  // namespace
 
 const char* to_string(SpeakerRole r) { return name_of(kRoles, r); }
-SpeakerRole speaker_role_from_string(const std::string& s) { return parse(kRoles, s, "speaker role"); }
+std::optional<SpeakerRole> speaker_role_from_string(std::string_view s) { return parse(kRoles, s); }
+std::string speaker_role_names() { return names(kRoles); }
 const char* to_string(AttributeType t) { return name_of(kAttrTypes, t); }
-AttributeType attribute_type_from_string(const std::string& s) { return parse(kAttrTypes, s, "attribute type"); }
+std::optional<AttributeType> attribute_type_from_string(std::string_view s) { return parse(kAttrTypes, s); }
 const char* to_string(MemoTarget t) { return name_of(kMemoTargets, t); }
-MemoTarget memo_target_from_string(const std::string& s) { return parse(kMemoTargets, s, "memo target"); }
+std::optional<MemoTarget> memo_target_from_string(std::string_view s) { return parse(kMemoTargets, s); }
 const char* to_string(ThemeStatus s) { return name_of(kStatuses, s); }
-ThemeStatus theme_status_from_string(const std::string& s) { return parse(kStatuses, s, "theme status"); }
+std::optional<ThemeStatus> theme_status_from_string(std::string_view s) { return parse(kStatuses, s); }
 const char* to_string(MatrixAxis a) { return name_of(kAxes, a); }
-MatrixAxis matrix_axis_from_string(const std::string& s) { return parse(kAxes, s, "matrix axis"); }
+std::optional<MatrixAxis> matrix_axis_from_string(std::string_view s) { return parse(kAxes, s); }
 
 const std::string& Case::attribute(const std::string& n) const {
     static const std::string empty;

@@ -3,15 +3,17 @@
 
 #include "model/ids.hpp"
 
+#include <optional>
 #include <string>
+#include <string_view>
 
 namespace tessera {
 
 enum class MemoTarget { project, document, case_, code, coding, theme };
 
 const char* to_string(MemoTarget t);
-/// Parses "project" | "document" | "case" | "code" | "coding" | "theme"; throws InvalidArgument.
-MemoTarget memo_target_from_string(const std::string& s);
+/// Parses "project" | "document" | "case" | "code" | "coding" | "theme"; nullopt for anything else.
+std::optional<MemoTarget> memo_target_from_string(std::string_view s);
 
 struct Memo {
     RowId id = 0;

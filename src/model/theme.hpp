@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace tessera {
@@ -12,8 +13,8 @@ namespace tessera {
 enum class ThemeStatus { candidate, reviewed, final_, discarded };
 
 const char* to_string(ThemeStatus s);
-/// Parses "candidate" | "reviewed" | "final" | "discarded"; throws InvalidArgument.
-ThemeStatus theme_status_from_string(const std::string& s);
+/// Parses "candidate" | "reviewed" | "final" | "discarded"; nullopt for anything else.
+std::optional<ThemeStatus> theme_status_from_string(std::string_view s);
 
 struct Theme {
     RowId id = 0;
@@ -54,7 +55,8 @@ struct MatrixCell {
 };
 
 const char* to_string(MatrixAxis a);
-MatrixAxis matrix_axis_from_string(const std::string& s);
+/// Parses "case" | "document" | "code" | "theme"; nullopt for anything else.
+std::optional<MatrixAxis> matrix_axis_from_string(std::string_view s);
 
 struct AuditEntry {
     RowId id = 0;

@@ -121,7 +121,7 @@ QueryWords query_words(const std::string& query) {
     auto words_of = [](const std::string& part) {
         std::vector<std::string> words;
         const text::OffsetIndex offsets(part);
-        for (const text::Span w : text::word_spans(part)) words.push_back(term_form(offsets.slice(w)));
+        for (const Span w : text::word_spans(part)) words.push_back(term_form(offsets.slice(w)));
         return words;
     };
     bool inside = false;
@@ -327,9 +327,9 @@ SearchResult SearchIndex::run(const Project& p, const std::string& query, const 
         }
         const std::string_view turn = t->second.offsets.slice(h.turn);
         const text::OffsetIndex turn_offsets(turn);
-        const std::vector<text::Span> spans = text::word_spans(turn);
+        const std::vector<Span> spans = text::word_spans(turn);
         std::vector<std::string> words;
-        for (const text::Span w : spans) words.push_back(term_form(turn_offsets.slice(w)));
+        for (const Span w : spans) words.push_back(term_form(turn_offsets.slice(w)));
         std::vector<bool> marked(words.size(), false);
         for (const auto& ph : qw.phrases)
             for (std::size_t i = 0; i + ph.size() <= words.size(); ++i) {
@@ -358,11 +358,11 @@ std::string snippet(const std::string& doc_text, const SearchHit& hit, std::int6
     const std::int64_t first = hit.matches.empty() ? hit.turn.start : hit.matches.front().start;
     const std::int64_t from = std::max(hit.turn.start, first - context / 2);
     std::int64_t to = std::min(hit.turn.end, std::max(from + context, first + context / 2));
-    for (const text::Span m : hit.matches)
+    for (const Span m : hit.matches)
         if (m.start < to && m.end > to) to = m.end;  // never cut a marked word in two
     std::string out = from > hit.turn.start ? "…" : "";
     std::int64_t at = from;
-    for (const text::Span m : hit.matches) {
+    for (const Span m : hit.matches) {
         if (m.end <= from || m.start >= to) continue;
         const std::int64_t s = std::max(m.start, from), e = std::min(m.end, to);
         out += offsets.slice({at, s});

@@ -31,8 +31,8 @@ struct SearchHit {
     OptId turn_id;                    // empty for a document stored without turns (searched whole)
     std::int64_t ordinal = 0;         // the turn's position in its document
     OptId speaker_id;
-    text::Span turn;                  // the turn's span in the document, in code points
-    std::vector<text::Span> matches;  // the words that matched, in document code points, in order
+    Span turn;                  // the turn's span in the document, in code points
+    std::vector<Span> matches;  // the words that matched, in document code points, in order
     double weight = 0;                // Xapian's BM25 relevance
 };
 

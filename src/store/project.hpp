@@ -53,7 +53,7 @@ struct Resolution {
     RowId id = 0;
     std::string guid;
     RowId document_id = 0;
-    text::Span span;
+    Span span;
     OptId code_id;
     std::string decision;  // accept_a | accept_b | accept_both | reject
     std::string note;

@@ -41,7 +41,7 @@ Turn read_turn(store::Statement& st) {
 }
 
 Speaker read_speaker(store::Statement& st) {
-    return Speaker{st.int64(0), st.str(1), st.int64(2), st.str(3), speaker_role_from_string(st.str(4)),
+    return Speaker{st.int64(0), st.str(1), st.int64(2), st.str(3), store_detail::stored(speaker_role_from_string, "speaker role", st.str(4)),
                    st.opt_int64(5)};
 }
 
@@ -224,7 +224,7 @@ std::vector<Case> Project::cases() const {
     while (at.step()) {
         auto it = index.find(at.int64(0));
         if (it != index.end())
-            out[it->second].attributes.push_back({at.str(1), attribute_type_from_string(at.str(2)), at.str(3)});
+            out[it->second].attributes.push_back({at.str(1), store_detail::stored(attribute_type_from_string, "attribute type", at.str(2)), at.str(3)});
     }
     return out;
 }

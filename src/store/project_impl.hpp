@@ -3,8 +3,12 @@
 
 #include "store/database.hpp"
 #include "store/project.hpp"
+#include "util/error.hpp"
 
 #include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
 #include <unordered_map>
 
 namespace tessera {
@@ -26,6 +30,13 @@ inline void bind_id(store::Statement& st, int i, RowId id) {
 /// The caller's GUID when restoring, a new one otherwise.
 std::string guid_or_new(const std::string& guid);
 [[noreturn]] void not_found(const char* what, RowId id);
+/// An enum read back from the file, by the model's `parse`. The schema's CHECKs keep unknown names
+/// out, so one here means a damaged file: said as such rather than read as some other value.
+template <class E>
+E stored(std::optional<E> (*parse)(std::string_view), const char* what, const std::string& name) {
+    if (std::optional<E> e = parse(name)) return *e;
+    throw StorageError("the project file holds an unknown " + std::string(what) + " '" + name + "': it is damaged");
+}
 }  // namespace store_detail
 
 }  // namespace tessera

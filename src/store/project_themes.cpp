@@ -13,7 +13,7 @@ Memo read_memo(store::Statement& st) {
     Memo m;
     m.id = st.int64(0);
     m.guid = st.str(1);
-    m.target = memo_target_from_string(st.str(2));
+    m.target = store_detail::stored(memo_target_from_string, "memo target", st.str(2));
     m.target_id = st.opt_int64(3);
     m.coder_id = st.opt_int64(4);
     m.title = st.str(5);
@@ -36,7 +36,7 @@ Theme read_theme(store::Statement& st) {
     t.definition = st.str(4);
     t.scope = st.str(5);
     t.not_scope = st.str(6);
-    t.status = theme_status_from_string(st.str(7));
+    t.status = store_detail::stored(theme_status_from_string, "theme status", st.str(7));
     t.discard_reason = st.str(8);
     t.map_x = st.opt_real(9);
     t.map_y = st.opt_real(10);
@@ -249,8 +249,8 @@ std::vector<MatrixCell> Project::matrix_cells() const {
         "SELECT id, guid, row_kind, row_id, col_kind, col_id, summary, modified_at FROM matrix_cells ORDER BY id");
     while (st.step()) {
         index[st.int64(0)] = out.size();
-        out.push_back({st.int64(0), st.str(1), matrix_axis_from_string(st.str(2)), st.int64(3),
-                       matrix_axis_from_string(st.str(4)), st.int64(5), st.str(6), {}, st.str(7)});
+        out.push_back({st.int64(0), st.str(1), store_detail::stored(matrix_axis_from_string, "matrix axis", st.str(2)), st.int64(3),
+                       store_detail::stored(matrix_axis_from_string, "matrix axis", st.str(4)), st.int64(5), st.str(6), {}, st.str(7)});
     }
     auto& cc = m->db->cached("SELECT cell_id, coding_id FROM matrix_cell_codings ORDER BY cell_id, rowid");
     while (cc.step()) {

@@ -2,6 +2,8 @@
 // UTF-8 byte offsets never leave this module: everything outside counts code points.
 #pragma once
 
+#include "model/span.hpp"
+
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -10,14 +12,8 @@
 
 namespace tessera::text {
 
-/// Half-open span of code points [start, end).
-struct Span {
-    std::int64_t start = 0;
-    std::int64_t end = 0;
-    std::int64_t length() const { return end - start; }
-    bool empty() const { return end <= start; }
-    bool operator==(const Span&) const = default;
-};
+/// The model's span (code points, half-open), under the name text services have always used.
+using Span = tessera::Span;
 
 /// Returns true when `s` is well-formed UTF-8 (no overlongs, no surrogates, nothing above U+10FFFF).
 bool is_valid_utf8(std::string_view s);

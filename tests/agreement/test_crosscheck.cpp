@@ -15,6 +15,7 @@
 #include "test_support.hpp"
 
 using namespace tessera::agreement;
+using tessera::Span;
 using nlohmann::json;
 
 namespace {

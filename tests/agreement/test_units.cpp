@@ -5,6 +5,7 @@
 #include "util/error.hpp"
 
 using namespace tessera::agreement;
+using tessera::Span;
 using tessera::InvalidArgument;
 
 TEST_CASE("character counts merge one coder's overlapping spans and count each character once", "[agreement][units]") {

@@ -11,6 +11,7 @@
 #include "test_support.hpp"
 
 using namespace tessera::agreement;
+using tessera::Span;
 using nlohmann::json;
 
 namespace {

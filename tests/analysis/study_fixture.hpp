@@ -52,7 +52,7 @@ struct Study {
     std::map<int, RowId> coding;  // the numbered codings of the scenario (1..13)
 
     /// Code-point span of the first occurrence of `needle` in a document (throws when absent).
-    text::Span span_of(RowId doc, const std::string& needle) {
+    Span span_of(RowId doc, const std::string& needle) {
         std::string t = p.document(doc).text;
         auto at = t.find(needle);
         if (at == std::string::npos) throw std::runtime_error("fixture: '" + needle + "' not in document");

@@ -126,7 +126,7 @@ TEST_CASE("cli agreement: three coders on one codebook get Fleiss' kappa and alp
         tessera::RowId code = p.codes().at(0).id, doc = p.documents().at(0).id;
         for (const char* name : {"A", "B", "C"}) {
             tessera::RowId coder = p.insert_coder({0, "", name});
-            tessera::text::Span s = std::string(name) == "C" ? tessera::text::Span{4, 10} : tessera::text::Span{4, 23};
+            tessera::Span s = std::string(name) == "C" ? tessera::Span{4, 10} : tessera::Span{4, 23};
             p.insert_coding({0, "", doc, s, code, coder, ""});
         }
     }

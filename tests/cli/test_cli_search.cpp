@@ -87,7 +87,7 @@ TEST_CASE("cli search: unknown document, case or role and an unreadable query ar
     CHECK(o2.find("no case named 'P99'") != std::string::npos);
     auto [c3, o3] = run("search --role boss " + q(s.proj) + " share");
     CHECK(c3 == 1);
-    CHECK(o3.find("boss") != std::string::npos);
+    CHECK(o3.find("unknown speaker role 'boss' (expected one of: participant,") != std::string::npos);
     auto [c4, o4] = run("search " + q(s.proj) + " share AND");
     CHECK(c4 == 1);
     CHECK(o4.find("cannot read the search") != std::string::npos);

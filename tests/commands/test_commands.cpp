@@ -39,7 +39,7 @@ struct Fixture {
         stack.execute(p, std::move(cmd), owner);
         return raw->id();
     }
-    RowId apply(RowId code_id, text::Span s, RowId coder) {
+    RowId apply(RowId code_id, Span s, RowId coder) {
         auto cmd = std::make_unique<ApplyCode>(doc, s, code_id, coder);
         auto* raw = cmd.get();
         stack.execute(p, std::move(cmd), coder);
@@ -84,8 +84,8 @@ TEST_CASE("a group of commands is one transaction: a late failure undoes the ear
     Fixture f;
     RowId consent = f.code("Consent", f.amara);
     auto group = std::make_unique<CommandGroup>("Apply many");
-    group->add(std::make_unique<ApplyCode>(f.doc, text::Span{4, 10}, consent, f.amara));
-    group->add(std::make_unique<ApplyCode>(f.doc, text::Span{4, 900}, consent, f.amara));
+    group->add(std::make_unique<ApplyCode>(f.doc, Span{4, 10}, consent, f.amara));
+    group->add(std::make_unique<ApplyCode>(f.doc, Span{4, 900}, consent, f.amara));
     REQUIRE_THROWS(f.stack.execute(f.p, std::move(group)));
     REQUIRE(f.p.codings().empty());
 }
@@ -236,15 +236,15 @@ TEST_CASE("remove and adjust a coding, with undo", "[commands]") {
     Fixture f;
     RowId c = f.code("Consent", f.amara);
     RowId k = f.apply(c, {4, 29}, f.amara);
-    f.stack.execute(f.p, std::make_unique<AdjustCoding>(k, text::Span{4, 10}));
-    REQUIRE(f.p.coding(k).span == text::Span{4, 10});
-    REQUIRE_THROWS_AS(f.stack.execute(f.p, std::make_unique<AdjustCoding>(k, text::Span{4, 500})), InvalidArgument);
+    f.stack.execute(f.p, std::make_unique<AdjustCoding>(k, Span{4, 10}));
+    REQUIRE(f.p.coding(k).span == Span{4, 10});
+    REQUIRE_THROWS_AS(f.stack.execute(f.p, std::make_unique<AdjustCoding>(k, Span{4, 500})), InvalidArgument);
     f.stack.undo(f.p);
-    REQUIRE(f.p.coding(k).span == text::Span{4, 29});
+    REQUIRE(f.p.coding(k).span == Span{4, 29});
     f.stack.execute(f.p, std::make_unique<RemoveCoding>(k));
     REQUIRE(f.p.codings().empty());
     f.stack.undo(f.p);
-    REQUIRE(f.p.coding(k).span == text::Span{4, 29});
+    REQUIRE(f.p.coding(k).span == Span{4, 29});
 }
 
 TEST_CASE("memos, themes, matrix cells and imports undo cleanly", "[commands]") {

@@ -91,8 +91,8 @@ TEST_CASE("resolving disagreements writes consensus codings and audited decision
 
     ResolveDisagreement::Input in;
     in.document_id = t.doc;
-    in.span_a = text::Span{4, 19};
-    in.span_b = text::Span{6, 36};
+    in.span_a = Span{4, 19};
+    in.span_b = Span{6, 36};
     in.team_code = team;
     in.decided_by = t.a;
     SECTION("accept both takes the union") {
@@ -105,7 +105,7 @@ TEST_CASE("resolving disagreements writes consensus codings and audited decision
         f.coder_id = cons->id;
         auto ks = t.p.codings(f);
         REQUIRE(ks.size() == 1);
-        REQUIRE(ks[0].span == text::Span{4, 36});
+        REQUIRE(ks[0].span == Span{4, 36});
         REQUIRE(ks[0].code_id == team);
         auto rs = t.p.resolutions();
         REQUIRE(rs.size() == 1);
@@ -126,8 +126,8 @@ TEST_CASE("resolving disagreements writes consensus codings and audited decision
         f.coder_id = t.p.find_coder(kConsensusCoder)->id;
         auto ks = t.p.codings(f);
         REQUIRE(ks.size() == 2);
-        REQUIRE(ks[0].span == text::Span{4, 19});
-        REQUIRE(ks[1].span == text::Span{6, 36});
+        REQUIRE(ks[0].span == Span{4, 19});
+        REQUIRE(ks[1].span == Span{6, 36});
     }
     SECTION("reject records the decision and writes no coding") {
         in.decision = Decision::reject;

@@ -49,7 +49,7 @@ struct Fixture {
         c.owner_coder_id = owner;
         return p.insert_code(c);
     }
-    void coding(RowId code_id, RowId coder, text::Span s) {
+    void coding(RowId code_id, RowId coder, Span s) {
         Coding c;
         c.document_id = doc;
         c.code_id = code_id;
@@ -171,7 +171,7 @@ TEST_CASE("walking to a disagreement and accepting B writes B's span as consensu
     const auto& ds = app.agreement().report()->disagreements;
     std::size_t only_b = ds[0].who == agreement::Disagreement::Who::only_b ? 0 : 1;
     REQUIRE(ds[only_b].who == agreement::Disagreement::Who::only_b);
-    REQUIRE(ds[only_b].span == text::Span{100, 110});
+    REQUIRE(ds[only_b].span == Span{100, 110});
     if (only_b == 1) h.key(Headless::kRight);  // the keyboard walks too
     REQUIRE(app.agreement().ui.walk_index == only_b);
 
@@ -181,7 +181,7 @@ TEST_CASE("walking to a disagreement and accepting B writes B's span as consensu
     h.frames(2);
     auto cons = f.consensus_codings();
     REQUIRE(cons.size() == 1);
-    CHECK(cons[0].span == text::Span{70, 110});  // B's whole coded stretch
+    CHECK(cons[0].span == Span{70, 110});  // B's whole coded stretch
     CHECK(cons[0].code_id == team);
     auto res = f.p.resolutions();
     REQUIRE(res.size() == 1);

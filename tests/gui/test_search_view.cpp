@@ -95,9 +95,9 @@ TEST_CASE("search tab: Ctrl+F, type, Enter; a result opens its document with the
         h.click(h.at("search/result/" + std::to_string(i)));
         h.frames(2);
         REQUIRE(app.state().document_id == f.doc);
-        const text::Span sel = app.state().selection.span();
-        opened = sel == text::Span{cp_of("Sharing is"), cp_of("Sharing is") + 7};
-        if (!opened) CHECK(sel == text::Span{cp_of("shares too"), cp_of("shares too") + 6});
+        const Span sel = app.state().selection.span();
+        opened = sel == Span{cp_of("Sharing is"), cp_of("Sharing is") + 7};
+        if (!opened) CHECK(sel == Span{cp_of("shares too"), cp_of("shares too") + 6});
     }
     CHECK(opened);
 }
@@ -110,7 +110,7 @@ TEST_CASE("search tab: every word found is marked in the transcript until a new 
     h.click(h.at("search/result/0"));
     h.frames(2);
     // Every match in the document, not only the clicked result's first: shared, Sharing, shares, council.
-    const std::vector<text::Span> want{{cp_of("shared"), cp_of("shared") + 6},
+    const std::vector<Span> want{{cp_of("shared"), cp_of("shared") + 6},
                                        {cp_of("Sharing"), cp_of("Sharing") + 7},
                                        {cp_of("shares"), cp_of("shares") + 6},
                                        {cp_of("council"), cp_of("council") + 7}};
@@ -202,7 +202,7 @@ TEST_CASE("tessera-gui --search opens the Search tab with the query run and its 
     REQUIRE(h.drawn("search/result/0"));
     CHECK(app.search().ui.query == "council");
     CHECK(app.state().document_id == f.doc);
-    CHECK(app.state().selection.span() == text::Span{cp_of("council"), cp_of("council") + 7});
+    CHECK(app.state().selection.span() == Span{cp_of("council"), cp_of("council") + 7});
 }
 
 TEST_CASE("search tab: the language is chosen there, undoably, and the results follow it", "[ui]") {

@@ -22,7 +22,7 @@ struct FontContext {
     ImFont* font() const { return ImGui::GetIO().Fonts->Fonts[0]; }
 };
 
-void make_doc(gui::OpenDocument& d, const std::string& text, const std::vector<text::Span>& turns) {
+void make_doc(gui::OpenDocument& d, const std::string& text, const std::vector<Span>& turns) {
     d.doc.id = 1;
     d.doc.text = text;
     d.cps = text::to_utf32(d.doc.text);

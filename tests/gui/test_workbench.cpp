@@ -61,7 +61,7 @@ struct Fixture {
         c.owner_coder_id = owner;
         return p.insert_code(c);
     }
-    RowId coding(RowId code_id, RowId coder, text::Span s) {
+    RowId coding(RowId code_id, RowId coder, Span s) {
         Coding c;
         c.document_id = doc;
         c.code_id = code_id;
@@ -87,7 +87,7 @@ TEST_CASE("dragging over emoji and accents codes the exact code-point span", "[u
     REQUIRE(a);
     REQUIRE(b);
     h.drag(nudge(*a), nudge(*b));
-    REQUIRE(app.state().selection.span() == text::Span{s, e});
+    REQUIRE(app.state().selection.span() == Span{s, e});
 
     h.key('N', true);
     h.frames(2);
@@ -96,7 +96,7 @@ TEST_CASE("dragging over emoji and accents codes the exact code-point span", "[u
     h.frames(2);
     auto mine = f.codings_of(f.amara);
     REQUIRE(mine.size() == 1);
-    CHECK(mine[0].span == text::Span{s, e});
+    CHECK(mine[0].span == Span{s, e});
     CHECK(std::string(text::OffsetIndex(f.p.document(f.doc).text).slice(mine[0].span)) == "cold 😟 at the café");
     CHECK(f.p.code(mine[0].code_id).name == "Cold letters");
     CHECK(f.p.code(mine[0].code_id).owner_coder_id == f.amara);
@@ -114,7 +114,7 @@ TEST_CASE("double-click selects a word; the picker and number keys code it", "[u
     auto p = app.transcript().screen_pos(w + 2);
     REQUIRE(p);
     h.double_click(*p);
-    REQUIRE(app.state().selection.span() == text::Span{w, w + 5});
+    REQUIRE(app.state().selection.span() == Span{w, w + 5});
 
     h.key('K', true);
     h.frames(2);
@@ -124,7 +124,7 @@ TEST_CASE("double-click selects a word; the picker and number keys code it", "[u
     h.frames(2);
     auto mine = f.codings_of(f.amara);
     REQUIRE(mine.size() == 1);
-    CHECK(mine[0].span == text::Span{w, w + 5});
+    CHECK(mine[0].span == Span{w, w + 5});
     CHECK(mine[0].code_id == trust);
 
     // Keyboard: extend over the emoji one code point at a time, then code with recent code 1.
@@ -133,7 +133,7 @@ TEST_CASE("double-click selects a word; the picker and number keys code it", "[u
     REQUIRE(q);
     h.click(nudge(*q));
     for (int i = 0; i < 8; ++i) h.key(Headless::kRight, false, true);
-    REQUIRE(app.state().selection.span() == text::Span{m, m + 8});
+    REQUIRE(app.state().selection.span() == Span{m, m + 8});
     h.key('1');
     h.frames(1);
     mine = f.codings_of(f.amara);
@@ -166,7 +166,7 @@ TEST_CASE("undo and redo restore codings with Ctrl+Z and Ctrl+Shift+Z", "[ui]") 
     mine = f.codings_of(f.amara);
     REQUIRE(mine.size() == 1);
     CHECK(mine[0].id == id);
-    CHECK(mine[0].span == text::Span{s, s + 12});
+    CHECK(mine[0].span == Span{s, s + 12});
 }
 
 TEST_CASE("blind mode hides the other coder's codes and codings until it is turned off", "[ui]") {
@@ -316,7 +316,7 @@ TEST_CASE("dragging a selection onto a code in the codebook codes it", "[ui]") {
     auto a = app.transcript().screen_pos(s), b = app.transcript().screen_pos(e);
     REQUIRE((a && b));
     h.drag(nudge(*a), nudge(*b));
-    REQUIRE(app.state().selection.span() == text::Span{s, e});
+    REQUIRE(app.state().selection.span() == Span{s, e});
     // Press inside the selection and drag it to the code's row.
     auto mid = app.transcript().screen_pos(s + 3);
     REQUIRE(mid);
@@ -325,7 +325,7 @@ TEST_CASE("dragging a selection onto a code in the codebook codes it", "[ui]") {
     auto mine = f.codings_of(f.amara);
     REQUIRE(mine.size() == 1);
     CHECK(mine[0].code_id == trust);
-    CHECK(mine[0].span == text::Span{s, e});
+    CHECK(mine[0].span == Span{s, e});
 }
 
 TEST_CASE("dragging a code onto another re-parents it", "[ui]") {
@@ -358,10 +358,10 @@ TEST_CASE("clicking a stripe selects its coding, which can be fitted to a new se
     REQUIRE(!app.state().selected_coding);  // a new selection deselects the coding...
     h.click(h.at("transcript/coding/" + std::to_string(id)));  // ...and a stripe click keeps the selection
     REQUIRE(app.state().selected_coding == id);
-    REQUIRE(app.state().selection.span() == text::Span{s, s + 6});
+    REQUIRE(app.state().selection.span() == Span{s, s + 6});
     h.click(h.at("transcript/coding_bar/adjust"));
     h.frames(1);
-    CHECK(f.p.coding(id).span == text::Span{s, s + 6});
+    CHECK(f.p.coding(id).span == Span{s, s + 6});
 
     // A memo on the coding, written in the Memos panel.
     app.state().memo_context = {MemoTarget::coding, id};
@@ -403,22 +403,22 @@ TEST_CASE("the handles on a selected coding move its ends to word edges, one und
     REQUIRE(mid_cafe);
     h.drag(h.at("transcript/handle/end"), nudge(*mid_cafe));
     h.frames(1);
-    CHECK(f.p.coding(id).span == text::Span{s, cafe + 4});
+    CHECK(f.p.coding(id).span == Span{s, cafe + 4});
 
     // The start dropped mid-"felt" moves back to that word's start.
     auto mid_felt = app.transcript().screen_pos(f.cp("felt") + 2);
     REQUIRE(mid_felt);
     h.drag(h.at("transcript/handle/start"), nudge(*mid_felt));
     h.frames(1);
-    CHECK(f.p.coding(id).span == text::Span{f.cp("felt"), cafe + 4});
+    CHECK(f.p.coding(id).span == Span{f.cp("felt"), cafe + 4});
 
     // Each drag was one step: undo puts the start back, then the end.
     h.key('Z', true);
     h.frames(1);
-    CHECK(f.p.coding(id).span == text::Span{s, cafe + 4});
+    CHECK(f.p.coding(id).span == Span{s, cafe + 4});
     h.key('Z', true);
     h.frames(1);
-    CHECK(f.p.coding(id).span == text::Span{s, s + 4});
+    CHECK(f.p.coding(id).span == Span{s, s + 4});
 
     // With Alt the exact character is kept; and an end dragged before the start leaves one
     // character, never an empty coding.
@@ -430,12 +430,12 @@ TEST_CASE("the handles on a selected coding move its ends to word edges, one und
     h.drag(h.at("transcript/handle/end"), nudge(*inside_cold));
     ImGui::GetIO().KeyAlt = false;
     h.frames(1);
-    CHECK(f.p.coding(id).span == text::Span{s, s + 2});
+    CHECK(f.p.coding(id).span == Span{s, s + 2});
     auto before = app.transcript().screen_pos(f.cp("Honestly"));
     REQUIRE(before);
     h.drag(h.at("transcript/handle/end"), nudge(*before));
     h.frames(1);
-    CHECK(f.p.coding(id).span == text::Span{s, s + 1});
+    CHECK(f.p.coding(id).span == Span{s, s + 1});
 
     // Another coder's coding (shown when the blind is lifted, say) is never reshaped here.
     app.state().selected_coding = bens;
@@ -471,7 +471,7 @@ TEST_CASE("a write waiting for another window shows a notice, then saves", "[ui]
     CHECK(notices == 2);
     auto mine = f.codings_of(f.amara);
     REQUIRE(mine.size() == 1);
-    CHECK(mine[0].span == text::Span{s, s + 10});
+    CHECK(mine[0].span == Span{s, s + 10});
     CHECK(!h.drawn("notice/write_waiting"));
 }
 
@@ -540,7 +540,7 @@ TEST_CASE("retrieval lists a code's extracts; clicking one selects it in the tra
     h.click(h.at("retrieval/extract/" + std::to_string(id)));
     h.frames(2);
     CHECK(app.state().selected_coding == id);
-    CHECK(app.state().selection.span() == text::Span{s, s + 12});
+    CHECK(app.state().selection.span() == Span{s, s + 12});
     CHECK(app.transcript().screen_pos(s).has_value());
 }
 

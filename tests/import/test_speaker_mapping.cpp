@@ -108,6 +108,8 @@ TEST_CASE("mapping file errors name the line", "[import]") {
         FAIL("expected ImportError");
     } catch (const ImportError& e) {
         CHECK(e.line() == 2);
+        CHECK(std::string(e.what()).find("unknown speaker role 'boss' (expected one of: participant, facilitator, "
+                                         "interviewer, other)") != std::string::npos);
     }
     tessera::test::write_file(dir / "c.csv", "doc,label\n*,P1\n");
     CHECK_THROWS_AS(read_speaker_mapping(dir / "c.csv"), ImportError);

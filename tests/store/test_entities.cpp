@@ -1,6 +1,7 @@
 // Store round trips of every entity, with GUIDs, and the span and reference checks the store enforces.
 #include "store/project.hpp"
 #include "test_support.hpp"
+#include "text/text.hpp"
 #include "util/error.hpp"
 
 #include <catch2/catch.hpp>
@@ -44,7 +45,7 @@ TEST_CASE("documents, speakers, turns and cases round-trip", "[store]") {
     REQUIRE(d.guid.size() == 36);
     auto turns = p.turns(id);
     REQUIRE(turns.size() == 3);
-    REQUIRE(turns[1].span == text::Span{27, 42});
+    REQUIRE(turns[1].span == Span{27, 42});
     REQUIRE(turns[1].start_ms == 1000);
     REQUIRE(turns[1].end_ms == 5000);
     REQUIRE_FALSE(turns[0].start_ms);
@@ -127,7 +128,7 @@ TEST_CASE("coders, codes and codings round-trip with exact spans", "[store]") {
     REQUIRE(p.find_code("Trust/Trust in NHS", amara)->id == child);
     REQUIRE_FALSE(p.find_code("Trust/Trust in NHS", std::nullopt));
     Coding k = p.coding(coding);
-    REQUIRE(k.span == text::Span{33, 36});
+    REQUIRE(k.span == Span{33, 36});
     REQUIRE(k.guid.size() == 36);
     const Document stored = p.document(doc);
     text::OffsetIndex idx(stored.text);

@@ -53,6 +53,26 @@ TEST_CASE("a new project has the application id, current schema, WAL and 16 KiB 
     REQUIRE(ps.int64(0) == 16384);
 }
 
+TEST_CASE("a role or status the schema does not allow, forged past its CHECKs, is a damaged file", "[store]") {
+    TempDir dir;
+    auto path = dir / "forged.tessera";
+    Project p = Project::create(path);
+    const RowId doc = p.add_document(test::labelled_document("FG1", "P1: hello there\n"));
+    REQUIRE(p.speakers(doc).size() == 1);
+    Theme t;
+    t.name = "Trust";
+    p.insert_theme(t);
+    // Another program writes behind the open project's back: read back, it is said to be damaged,
+    // not taken for some other role.
+    raw_sql(path, "PRAGMA ignore_check_constraints = ON; UPDATE speakers SET role = 'boss';"
+                  "UPDATE themes SET status = 'maybe';");
+    CHECK_THROWS_WITH(p.speakers(doc), Catch::Contains("the project file holds an unknown speaker role 'boss'"));
+    CHECK_THROWS_WITH(p.themes(), Catch::Contains("unknown theme status 'maybe': it is damaged"));
+    CHECK_THROWS_AS(p.speakers(doc), StorageError);
+    // Opened afresh, the integrity check refuses the file before anything is read.
+    CHECK_THROWS_WITH(Project::open(path), Catch::Contains("CHECK constraint failed"));
+}
+
 TEST_CASE("create refuses to overwrite an existing file", "[store]") {
     TempDir dir;
     auto path = dir / "x.tessera";

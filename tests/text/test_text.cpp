@@ -6,7 +6,7 @@
 
 using namespace tessera;
 using tessera::text::OffsetIndex;
-using tessera::text::Span;
+using tessera::Span;
 
 TEST_CASE("NFC composes combining accents", "[text]") {
     // "e" + COMBINING ACUTE ACCENT -> "é"

@@ -31,7 +31,7 @@ std::int64_t parse_offset(const std::string& s, const std::string& where, const 
 }
 
 // Code-point span of the n-th occurrence (1-based) of `quote` in `doc`.
-text::Span find_quote(const std::string& doc, const text::OffsetIndex& index, const std::string& quote, int n,
+Span find_quote(const std::string& doc, const text::OffsetIndex& index, const std::string& quote, int n,
                       const std::string& where) {
     std::size_t pos = std::string::npos, from = 0;
     for (int i = 0; i < n; ++i) {
@@ -72,7 +72,7 @@ void apply(const ApplyArgs& a) {
         if (r[c_code].empty()) throw InvalidArgument(where + ": field 'code' is empty");
         if (!p.find_coder(r[c_coder]) && !a.create)
             throw InvalidArgument(where + ": coder '" + r[c_coder] + "' is not in the project (use --create to add it)");
-        text::Span span;
+        Span span;
         if (c_start && c_end && !(r[*c_start].empty() && c_quote)) {
             span = {parse_offset(r[*c_start], where, "start"), parse_offset(r[*c_end], where, "end")};
             if (span.start < 0 || span.end <= span.start || span.end > d->second.length)

@@ -26,7 +26,11 @@ struct SearchArgs {
 void run_search(const SearchArgs& a) {
     Project p = open_project(a.project);
     search::SearchFilter filter;
-    if (!a.role.empty()) filter.role = speaker_role_from_string(a.role);
+    if (!a.role.empty()) {
+        filter.role = speaker_role_from_string(a.role);
+        if (!filter.role)
+            throw InvalidArgument("unknown speaker role '" + a.role + "' (expected one of: " + speaker_role_names() + ")");
+    }
     if (!a.document.empty()) {
         auto d = p.find_document(a.document);
         if (!d) throw InvalidArgument("no document named '" + a.document + "' (see `tessera documents`)");

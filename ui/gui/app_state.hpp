@@ -30,7 +30,7 @@ struct Notification {
 struct TextSelection {
     std::int64_t anchor = 0;
     std::int64_t caret = 0;
-    text::Span span() const { return anchor < caret ? text::Span{anchor, caret} : text::Span{caret, anchor}; }
+    Span span() const { return anchor < caret ? Span{anchor, caret} : Span{caret, anchor}; }
     bool empty() const { return anchor == caret; }
 };
 
@@ -70,7 +70,7 @@ struct AppState {
     // Words a search found in the open document, marked in the transcript until the search
     // changes or Escape is pressed there; sorted by start.
     OptId marked_document;
-    std::vector<text::Span> marked;
+    std::vector<Span> marked;
     MemoContext memo_context;
 
     // --- coding helpers

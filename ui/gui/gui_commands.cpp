@@ -6,7 +6,7 @@
 namespace tessera::gui {
 
 CreateCodeAndApply::CreateCodeAndApply(CodeFields fields, OptId parent, RowId coder, RowId document,
-                                       text::Span span)
+                                       Span span)
     : m_create(fields, parent, coder), m_name(fields.name), m_coder(coder), m_document(document), m_span(span) {}
 
 std::string CreateCodeAndApply::label() const { return "Code with new code '" + m_name + "'"; }

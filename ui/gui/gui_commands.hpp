@@ -12,7 +12,7 @@ namespace tessera::gui {
 /// and in-vivo coding. Undo removes both; redo restores both with their ids.
 class CreateCodeAndApply : public Command {
 public:
-    CreateCodeAndApply(CodeFields fields, OptId parent, RowId coder, RowId document, text::Span span);
+    CreateCodeAndApply(CodeFields fields, OptId parent, RowId coder, RowId document, Span span);
     std::string label() const override;
     void execute(Project& p) override;
     void undo(Project& p) override;
@@ -23,7 +23,7 @@ private:
     CreateCode m_create;
     std::string m_name;
     RowId m_coder, m_document;
-    text::Span m_span;
+    Span m_span;
     std::unique_ptr<ApplyCode> m_apply;
 };
 

@@ -99,7 +99,7 @@ void ModelCache::load_base(const Project& p, const AppState& s) {
     }
 
     std::unordered_map<RowId, std::set<RowId>> docs_of, cases_of;
-    std::map<std::pair<RowId, RowId>, std::vector<text::Span>> spans_of;  // (document, coder)
+    std::map<std::pair<RowId, RowId>, std::vector<Span>> spans_of;  // (document, coder)
     m_stats.clear();
     for (const auto& c : m_codings) {
         auto& st = m_stats[c.code_id];

@@ -30,9 +30,9 @@ struct SearchRow {
     std::string document;  // its name
     std::string speaker;   // "P3 (case P3)", "Facilitator", or "" for a turn without a speaker
     std::string snippet;   // one line with «matches» marked
-    text::Span first;      // the first match (selected when the row is clicked)
-    text::Span turn;       // the whole turn (what "Code these turns" codes)
-    std::vector<text::Span> matches;  // every matched word in the turn (marked in the transcript)
+    Span first;      // the first match (selected when the row is clicked)
+    Span turn;       // the whole turn (what "Code these turns" codes)
+    std::vector<Span> matches;  // every matched word in the turn (marked in the transcript)
 };
 
 class SearchModel {

@@ -149,7 +149,7 @@ const Resolution* AgreementModel::resolution_of(const Disagreement& d) const {
     return found;
 }
 
-std::string AgreementModel::slice(RowId document, text::Span span) const {
+std::string AgreementModel::slice(RowId document, Span span) const {
     auto it = m_texts.find(document);
     if (it == m_texts.end()) return {};
     const auto& idx = it->second->index;

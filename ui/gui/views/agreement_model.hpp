@@ -85,7 +85,7 @@ public:
     /// The resolution of a disagreement: same document and team code, span overlapping.
     const Resolution* resolution_of(const agreement::Disagreement& d) const;
     /// UTF-8 text of a document's span (clipped), from the texts read with the report.
-    std::string slice(RowId document, text::Span span) const;
+    std::string slice(RowId document, Span span) const;
     std::int64_t document_length(RowId document) const;
     std::string document_name(RowId document) const;
 

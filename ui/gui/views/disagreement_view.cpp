@@ -20,7 +20,7 @@ namespace {
 constexpr std::int64_t kContext = 240;  // code points of context either side of the passage
 
 /// One coder's version: the passage with that coder's coded stretch highlighted.
-void draw_side(const AgreementModel& m, RowId doc, text::Span passage, const std::optional<text::Span>& coded,
+void draw_side(const AgreementModel& m, RowId doc, Span passage, const std::optional<Span>& coded,
                const std::string& who, const std::string& code, ImU32 accent, const char* probe_id) {
     ImGui::TextUnformatted(who.c_str());
     ImGui::SameLine();
@@ -31,7 +31,7 @@ void draw_side(const AgreementModel& m, RowId doc, text::Span passage, const std
     const ImU32 dim = ImGui::GetColorU32(ImGuiCol_TextDisabled);
     std::vector<TextRun> runs;
     if (coded) {
-        text::Span c{std::max(coded->start, passage.start), std::min(coded->end, passage.end)};
+        Span c{std::max(coded->start, passage.start), std::min(coded->end, passage.end)};
         runs.push_back({m.slice(doc, {passage.start, c.start}), dim});
         runs.push_back({m.slice(doc, c), accent});
         runs.push_back({m.slice(doc, {c.end, passage.end}), dim});
@@ -133,7 +133,7 @@ void draw_disagreement_view(AppState& s, const ModelCache&, AgreementModel& m, C
     tooltip("Open the document at this passage (the transcript shows what blind mode lets you see).");
 
     DisagreementSides sides = sides_of(in->input, d);
-    text::Span passage = d.span;
+    Span passage = d.span;
     for (const auto& side : {sides.a, sides.b})
         if (side) passage = {std::min(passage.start, side->start), std::max(passage.end, side->end)};
     passage.start = std::max<std::int64_t>(0, passage.start - kContext);

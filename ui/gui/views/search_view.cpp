@@ -142,7 +142,7 @@ void open_search_result(AppState& s, const SearchModel& m, std::size_t i) {
     s.marked.clear();
     for (const SearchRow& other : m.rows())
         if (other.document_id == r.document_id) s.marked.insert(s.marked.end(), other.matches.begin(), other.matches.end());
-    std::sort(s.marked.begin(), s.marked.end(), [](text::Span a, text::Span b) { return a.start < b.start; });
+    std::sort(s.marked.begin(), s.marked.end(), [](Span a, Span b) { return a.start < b.start; });
 }
 
 }  // namespace tessera::gui

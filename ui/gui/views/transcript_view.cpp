@@ -49,18 +49,18 @@ std::size_t TranscriptView::lane_of(const OpenDocument& d, RowId code) const {
     return std::min<std::size_t>(i, kMaxLanes - 1);
 }
 
-std::optional<text::Span> TranscriptView::word_containing(const OpenDocument& d, std::int64_t cp) const {
+std::optional<Span> TranscriptView::word_containing(const OpenDocument& d, std::int64_t cp) const {
     if (d.turns.empty() || cp < 0) return std::nullopt;
     const Turn& t = d.turns[m_layout.turn_of(cp)];
     if (cp < t.span.start || cp >= t.span.end) return std::nullopt;
     auto slice = d.index.slice(t.span);
     for (const auto& w : text::word_spans(slice))
         if (t.span.start + w.start <= cp && cp < t.span.start + w.end)
-            return text::Span{t.span.start + w.start, t.span.start + w.end};
+            return Span{t.span.start + w.start, t.span.start + w.end};
     return std::nullopt;
 }
 
-text::Span TranscriptView::word_at(const OpenDocument& d, std::int64_t cp) const {
+Span TranscriptView::word_at(const OpenDocument& d, std::int64_t cp) const {
     if (d.turns.empty()) return {cp, cp};
     if (auto w = word_containing(d, cp)) return *w;
     return {cp, std::min<std::int64_t>(cp + 1, static_cast<std::int64_t>(d.cps.size()))};
@@ -158,7 +158,7 @@ void TranscriptView::draw_coding_bar(AppState& s, const ModelCache& c, CommandQu
     ImGui::TextUnformatted(d.doc.name.c_str());
     ImGui::SameLine();
     ImGui::TextDisabled("(%lld words, %zu turns)", static_cast<long long>(d.doc.word_count), d.turns.size());
-    text::Span sel = s.selection.span();
+    Span sel = s.selection.span();
     if (!sel.empty()) {
         ImGui::SameLine();
         ImGui::TextDisabled("| selected %lld–%lld (%lld characters)", static_cast<long long>(sel.start),
@@ -231,7 +231,7 @@ void TranscriptView::draw_turn(AppState& s, const ModelCache& c, const OpenDocum
     ui::probe_rect("transcript/turn/" + std::to_string(turn.ordinal), ImVec2(origin.x, top),
                    ImVec2(origin.x + m.text_width, top + tl.height));
 
-    text::Span sel = s.selection.span();
+    Span sel = s.selection.span();
     const auto& idx = d.turn_codings[t];
     for (std::size_t l = 0; l < tl.lines.size(); ++l) {
         const LayoutLine& line = tl.lines[l];
@@ -240,7 +240,7 @@ void TranscriptView::draw_turn(AppState& s, const ModelCache& c, const OpenDocum
         // Words the search found: a find-in-page marker under the code tints.
         if (s.marked_document == d.doc.id) {
             auto it = std::lower_bound(s.marked.begin(), s.marked.end(), line.start,
-                                       [](text::Span w, std::int64_t cp) { return w.end <= cp; });
+                                       [](Span w, std::int64_t cp) { return w.end <= cp; });
             for (; it != s.marked.end() && it->start < line.end; ++it) {
                 std::int64_t a = std::max(it->start, line.start), b = std::min(it->end, line.end);
                 if (a >= b) continue;
@@ -356,7 +356,7 @@ void TranscriptView::handles(AppState& s, const ModelCache& c, const OpenDocumen
     const LayoutMetrics& m = m_layout.metrics();
     const Code* code = c.code(sc->code_id);
     const ImU32 colour = code_color(code ? code->color : 0x888888, 255);
-    const text::Span span = m_handle_drag ? m_handle_drag->span : sc->span;
+    const Span span = m_handle_drag ? m_handle_drag->span : sc->span;
 
     if (m_handle_drag) {
         // The span it would have if released now, over every visible line it covers.
@@ -410,7 +410,7 @@ void TranscriptView::handles(AppState& s, const ModelCache& c, const OpenDocumen
         ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeEW);
         const bool is_end = m_handle_drag->which == Handle::end;
         std::int64_t cp = snap(d, m_layout.hit(io.MousePos.x - m_origin.x, io.MousePos.y - m_origin.y), is_end);
-        text::Span& sp = m_handle_drag->span;
+        Span& sp = m_handle_drag->span;
         const auto len = static_cast<std::int64_t>(d.cps.size());
         if (is_end) sp.end = std::clamp<std::int64_t>(cp, sp.start + 1, len);  // never empty
         else sp.start = std::clamp<std::int64_t>(cp, 0, sp.end - 1);
@@ -429,12 +429,12 @@ void TranscriptView::handles(AppState& s, const ModelCache& c, const OpenDocumen
 void TranscriptView::handle_mouse(AppState& s, const OpenDocument& d, ImVec2 origin, bool hovered) {
     ImGuiIO& io = ImGui::GetIO();
     auto cp_at_mouse = [&] { return m_layout.hit(io.MousePos.x - origin.x, io.MousePos.y - origin.y); };
-    text::Span sel = s.selection.span();
+    Span sel = s.selection.span();
 
     if (hovered && !m_stripe_hovered && io.MousePos.x >= m_text_x - 4) {
         ImGui::SetMouseCursor(ImGuiMouseCursor_TextInput);
         if (ImGui::IsMouseDoubleClicked(0)) {
-            text::Span w = word_at(d, cp_at_mouse());
+            Span w = word_at(d, cp_at_mouse());
             s.selection = {w.start, w.end};
             m_selecting = false;
             m_press_in_selection = false;
@@ -491,7 +491,7 @@ void TranscriptView::handle_keys(AppState& s, const OpenDocument& d) {
     std::int64_t caret = s.selection.caret;
     if (key_pressed(ImGuiKey_RightArrow)) {
         if (io.KeyCtrl) {
-            text::Span w = word_at(d, caret);
+            Span w = word_at(d, caret);
             move(w.end > caret ? w.end : word_at(d, caret + 1).end);
         } else {
             move(caret + 1);
@@ -499,7 +499,7 @@ void TranscriptView::handle_keys(AppState& s, const OpenDocument& d) {
     }
     if (key_pressed(ImGuiKey_LeftArrow)) {
         if (io.KeyCtrl) {
-            text::Span w = word_at(d, std::max<std::int64_t>(0, caret - 1));
+            Span w = word_at(d, std::max<std::int64_t>(0, caret - 1));
             move(w.start < caret ? w.start : caret - 1);
         } else {
             move(caret - 1);

@@ -39,7 +39,7 @@ private:
     struct HandleDrag {
         RowId coding = 0;
         Handle which = Handle::none;
-        text::Span span;
+        Span span;
     };
 
     /// Draws handles on the ends of the selected coding (one's own) and moves an end dragged by
@@ -50,12 +50,12 @@ private:
     ImVec2 edge_pos(std::int64_t cp, bool is_end) const;
     /// Moves a dragged start or end to the nearest word edge (Alt keeps the exact character).
     std::int64_t snap(const OpenDocument& d, std::int64_t cp, bool is_end) const;
-    std::optional<text::Span> word_containing(const OpenDocument& d, std::int64_t cp) const;
+    std::optional<Span> word_containing(const OpenDocument& d, std::int64_t cp) const;
     void handle_mouse(AppState& s, const OpenDocument& d, ImVec2 origin, bool hovered);
     void handle_keys(AppState& s, const OpenDocument& d);
     void draw_turn(AppState& s, const ModelCache& c, const OpenDocument& d, std::size_t t, ImVec2 origin);
     void draw_coding_bar(AppState& s, const ModelCache& c, CommandQueue& q, const OpenDocument& d);
-    text::Span word_at(const OpenDocument& d, std::int64_t cp) const;
+    Span word_at(const OpenDocument& d, std::int64_t cp) const;
     std::size_t lane_of(const OpenDocument& d, RowId code) const;
 
     TranscriptLayout m_layout;
