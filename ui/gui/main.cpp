@@ -51,7 +51,9 @@ int main(int argc, char** argv) {
             app.draw();
             ImGui::Render();
             platform.render();
-            if (shot && frame + 1 >= std::max(1, frames)) {
+            // A screenshot waits for a report computing in the background (at most about a minute).
+            const bool settled = !app.agreement().computing() || frame >= 60 * 60;
+            if (shot && frame + 1 >= std::max(1, frames) && settled) {
                 if (!platform.save_png(screenshot)) {
                     std::cerr << "tessera-gui: could not write " << screenshot << "\n";
                     return 1;

@@ -13,6 +13,15 @@ inline void tooltip(const char* text) {
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("%s", text);
 }
 
+/// Flags for a floating window that may first appear while a modal is up (the coder chooser, an
+/// import preview): Dear ImGui 1.86 asserts when such a window takes focus on appearing under a
+/// modal it cannot find the blocker of, so it appears without focus, behind the modal.
+inline ImGuiWindowFlags floating_window_flags(ImGuiWindowFlags flags) {
+    if (ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId | ImGuiPopupFlags_AnyPopupLevel))
+        flags |= ImGuiWindowFlags_NoFocusOnAppearing;
+    return flags;
+}
+
 /// A problem said where the user is looking (in red, wrapped), rather than in a popup that would
 /// close the one it is about.
 inline void problem_text(const std::string& text) {

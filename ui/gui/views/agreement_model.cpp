@@ -2,6 +2,7 @@
 #include "ui/gui/views/agreement_model.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <set>
 
 namespace tessera::gui {
@@ -49,36 +50,18 @@ void AgreementModel::refresh(const Project& p, std::uint64_t generation) {
             for (const auto& a : m_alignments) ids_after.push_back(a.id);
             // A confirmed (or undone) alignment changes which codes are compared: recompute.
             if (had && (before != m_alignments.size() || ids_before != ids_after)) {
-                if (m_report && !m_pending) request_report(m_computed_with);
+                if (m_job.valid() && !m_pending) request_report(m_job_settings);  // computing from old pairs
+                else if (m_report && !m_pending) request_report(m_computed_with);
                 if (m_proposal && !m_pending_align) request_alignment(m_proposal_coders.first, m_proposal_coders.second);
             }
         }
-        // Compute on the frame after the request, so the view has shown "Computing…" once.
-        if (m_pending && m_pending_age++ >= 1) {
+        // Read on the frame after the request, so the view has shown "Computing…" once; one report
+        // is computed at a time, so a newer request waits for the running one.
+        if (m_job.valid() && m_job.wait_for(std::chrono::seconds(0)) == std::future_status::ready) collect_report();
+        if (m_pending && !m_job.valid() && m_pending_age++ >= 1) {
             AgreementSettings s = *m_pending;
             m_pending.reset();
-            m_error.clear();
-            m_report.reset();
-            if (!s.coder_a || !s.coder_b) return;
-            m_input = project_input(p, *s.coder_a, *s.coder_b);
-            if (m_input.input.codes.empty())
-                throw InvalidArgument("these coders share no codes and have no confirmed alignment: align their "
-                                      "codebooks first (Alignment view)");
-            ReportOptions opt;
-            opt.unit = s.unit;
-            opt.min_overlap = std::clamp(s.min_overlap_pct / 100.0, 0.01, 1.0);
-            opt.per_code_document_rows = false;
-            m_report = build_report(m_input.input, opt);
-            m_computed_with = s;
-            m_texts.clear();
-            for (const auto& d : m_input.input.documents) {
-                auto t = std::make_unique<DocText>();
-                Document doc = p.document(d.id);
-                t->name = doc.name;
-                t->text = std::move(doc.text);
-                t->index = text::OffsetIndex(t->text);
-                m_texts[d.id] = std::move(t);
-            }
+            start_report(p, s);
         }
         if (m_pending_align && m_align_age++ >= 1) {
             auto [a, b] = *m_pending_align;
@@ -97,6 +80,44 @@ void AgreementModel::refresh(const Project& p, std::uint64_t generation) {
         m_pending.reset();
         m_pending_align.reset();
     }
+}
+
+void AgreementModel::start_report(const Project& p, const AgreementSettings& s) {
+    m_error.clear();
+    m_report.reset();
+    if (!s.coder_a || !s.coder_b) return;
+    ProjectInput input = project_input(p, *s.coder_a, *s.coder_b);
+    if (input.input.codes.empty())
+        throw InvalidArgument("these coders share no codes and have no confirmed alignment: align their "
+                              "codebooks first (Alignment view)");
+    // The texts the disagreement view quotes, read here: the worker never touches the Project.
+    m_texts.clear();
+    for (const auto& d : input.input.documents) {
+        auto t = std::make_unique<DocText>();
+        Document doc = p.document(d.id);
+        t->name = doc.name;
+        t->text = std::move(doc.text);
+        t->index = text::OffsetIndex(t->text);
+        m_texts[d.id] = std::move(t);
+    }
+    ReportOptions opt;
+    opt.unit = s.unit;
+    opt.min_overlap = std::clamp(s.min_overlap_pct / 100.0, 0.01, 1.0);
+    opt.per_code_document_rows = false;
+    m_job_settings = s;
+    m_job = std::async(std::launch::async, [input = std::move(input), opt]() mutable {
+        AgreementReport report = build_report(input.input, opt);
+        return Computed{std::move(input), std::move(report)};
+    });
+}
+
+// Takes the finished report, unless a newer request is waiting: that one replaces it.
+void AgreementModel::collect_report() {
+    Computed c = m_job.get();  // rethrows what the worker threw
+    if (m_pending) return;
+    m_input = std::move(c.input);
+    m_report = std::move(c.report);
+    m_computed_with = m_job_settings;
 }
 
 std::string AgreementModel::coder_name(RowId id) const {

@@ -3,7 +3,9 @@
 //
 // Invariants:
 //   1. Views never read the Project: they ask (request_report, request_alignment) and the App's
-//      refresh() reads and computes after the frame, so a view always shows "Computing…" first.
+//      refresh() reads after the frame, so a view always shows "Computing…" first. The report is
+//      then computed on a worker thread from what was read (plain values, no Project), so a large
+//      study (0.5 s for 200,000 codings) never freezes the window; refresh() collects it.
 //   2. The agreement views reveal both coders' work; ModelCache's blind filter does not apply here,
 //      which is why opening them in blind mode asks and is audited (see open_agreement_panel).
 #pragma once
@@ -14,6 +16,7 @@
 #include "store/project.hpp"
 
 #include <cstdint>
+#include <future>
 #include <map>
 #include <memory>
 #include <optional>
@@ -49,7 +52,8 @@ struct AgreementUi {
 
 class AgreementModel {
 public:
-    /// Asks for the report with these settings; computed after the next frame has shown "Computing…".
+    /// Asks for the report with these settings; read after the next frame has shown "Computing…",
+    /// then computed in the background. A request made while one computes waits for it.
     void request_report(const AgreementSettings& s);
     /// Asks for an alignment proposal of coder_a's and coder_b's codebooks.
     void request_alignment(RowId coder_a, RowId coder_b);
@@ -57,7 +61,7 @@ public:
     void activate() { m_active = true; }
     /// True once coders and codes were read (the frame after activate()).
     bool loaded() const { return m_generation != ~0ull; }
-    bool computing() const { return m_pending.has_value(); }
+    bool computing() const { return m_pending.has_value() || m_job.valid(); }
     bool aligning() const { return m_pending_align.has_value(); }
 
     /// Reads and computes what was asked for; reloads codes, coders, resolutions and alignments when
@@ -93,6 +97,8 @@ public:
 
 private:
     void reload(const Project& p);
+    void start_report(const Project& p, const AgreementSettings& s);
+    void collect_report();
 
     bool m_active = false;
     std::optional<AgreementSettings> m_pending;
@@ -100,6 +106,14 @@ private:
     std::optional<std::pair<RowId, RowId>> m_pending_align;
     int m_align_age = 0;
     std::uint64_t m_generation = ~0ull;
+
+    // What the worker computes from, and gives back with the report (the views use both together).
+    struct Computed {
+        agreement::ProjectInput input;
+        agreement::AgreementReport report;
+    };
+    std::future<Computed> m_job;  // valid while a report is computed; its destructor waits for it
+    AgreementSettings m_job_settings;
 
     std::optional<agreement::AgreementReport> m_report;
     agreement::ProjectInput m_input;

@@ -383,7 +383,7 @@ void draw_agreement_windows(AppState& s, const ModelCache& c, AgreementModel& m,
         ImGui::SetNextWindowPos(ImVec2(w * 0.08f + dx, top + h * 0.04f + dy), ImGuiCond_Appearing);
         ImGui::SetNextWindowSize(ImVec2(w * 0.84f, h * 0.9f), ImGuiCond_Appearing);
     };
-    const ImGuiWindowFlags f = ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoCollapse;
+    const ImGuiWindowFlags f = floating_window_flags(ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoCollapse);
     if (s.panels.agreement) {
         place(0, 0);
         if (ImGui::Begin("Inter-coder agreement", &s.panels.agreement, f)) draw_agreement_view(s, c, m, q);

@@ -1,6 +1,7 @@
 // Placement of the themes, thematic map and framework matrix windows, and opening them by name (--view).
 #include "ui/gui/analysis_cache.hpp"
 #include "ui/gui/views/views.hpp"
+#include "ui/gui/widgets.hpp"
 
 #include <imgui.h>
 
@@ -38,7 +39,8 @@ void draw_analysis_windows(AppState& s, const ModelCache& c, const AnalysisCache
             ImGui::SetNextWindowFocus();
             s.analysis.focus.clear();
         }
-        if (ImGui::Begin(w.title, w.open, ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoScrollbar))
+        if (ImGui::Begin(w.title, w.open,
+                         floating_window_flags(ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoScrollbar)))
             w.draw(s, c, a, q);
         ImGui::End();
     }
