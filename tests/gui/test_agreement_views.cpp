@@ -167,6 +167,32 @@ TEST_CASE("the agreement table shows the pair's kappa with its Landis & Koch ban
     CHECK(gui::band_rgb("undefined") == 0xCCCCCC);
 }
 
+TEST_CASE("a report asked for while another computes replaces it; the window shows only the newest", "[ui][agreement]") {
+    Fixture f;
+    f.confirm_alignment();
+    f.p.set_setting("blind_mode", "0");
+    gui::App app(f.options());
+    Headless h(app);
+    h.frames(2);
+    gui::open_agreement_panel(app.state(), app.cache(), app.agreement(), "agreement");
+    settle(h, app);
+    REQUIRE(app.agreement().report());
+    gui::AgreementSettings chars = app.agreement().computed_with();
+    REQUIRE(chars.unit == agreement::UnitKind::character);
+    // Two requests in a row: characters again, then segments before the first has been collected.
+    app.agreement().request_report(chars);
+    h.frames(2);  // read and handed to the worker
+    CHECK(app.agreement().computing());
+    CHECK(!app.agreement().report());  // the old report is not shown as if it were the new one
+    gui::AgreementSettings segments = chars;
+    segments.unit = agreement::UnitKind::segment;
+    app.agreement().request_report(segments);
+    settle(h, app);
+    REQUIRE(app.agreement().report());
+    CHECK(app.agreement().computed_with() == segments);
+    CHECK(app.agreement().report()->options.unit == agreement::UnitKind::segment);
+}
+
 TEST_CASE("walking to a disagreement and accepting B writes B's span as consensus; undo removes it; "
           "reject writes no coding", "[ui][agreement]") {
     Fixture f;

@@ -52,7 +52,10 @@ void AgreementModel::refresh(const Project& p, std::uint64_t generation) {
             if (had && (before != m_alignments.size() || ids_before != ids_after)) {
                 if (m_job.valid() && !m_pending) request_report(m_job_settings);  // computing from old pairs
                 else if (m_report && !m_pending) request_report(m_computed_with);
-                if (m_proposal && !m_pending_align) request_alignment(m_proposal_coders.first, m_proposal_coders.second);
+                if (m_align_job.valid() && !m_pending_align)
+                    request_alignment(m_align_job_coders.first, m_align_job_coders.second);
+                else if (m_proposal && !m_pending_align)
+                    request_alignment(m_proposal_coders.first, m_proposal_coders.second);
             }
         }
         // Read on the frame after the request, so the view has shown "Computing…" once; one report
@@ -63,17 +66,12 @@ void AgreementModel::refresh(const Project& p, std::uint64_t generation) {
             m_pending.reset();
             start_report(p, s);
         }
-        if (m_pending_align && m_align_age++ >= 1) {
+        if (m_align_job.valid() && m_align_job.wait_for(std::chrono::seconds(0)) == std::future_status::ready)
+            collect_alignment();
+        if (m_pending_align && !m_align_job.valid() && m_align_age++ >= 1) {
             auto [a, b] = *m_pending_align;
             m_pending_align.reset();
-            std::vector<Code> codes_a, codes_b;
-            for (const auto& c : m_codes) {
-                if (c.owner_coder_id == a) codes_a.push_back(c);
-                if (c.owner_coder_id == b) codes_b.push_back(c);
-            }
-            m_proposal = align_codebooks(codes_a, codes_b, p.codings(), a, b);
-            m_proposal_coders = {a, b};
-            ui.alignment_loaded = false;
+            start_alignment(p, a, b);
         }
     } catch (const std::exception& e) {
         m_error = e.what();
@@ -118,6 +116,28 @@ void AgreementModel::collect_report() {
     m_input = std::move(c.input);
     m_report = std::move(c.report);
     m_computed_with = m_job_settings;
+}
+
+void AgreementModel::start_alignment(const Project& p, RowId coder_a, RowId coder_b) {
+    std::vector<Code> codes_a, codes_b;
+    for (const auto& c : m_codes) {
+        if (c.owner_coder_id == coder_a) codes_a.push_back(c);
+        if (c.owner_coder_id == coder_b) codes_b.push_back(c);
+    }
+    m_align_job_coders = {coder_a, coder_b};
+    m_align_job = std::async(std::launch::async, [codes_a = std::move(codes_a), codes_b = std::move(codes_b),
+                                                  codings = p.codings(), coder_a, coder_b] {
+        return align_codebooks(codes_a, codes_b, codings, coder_a, coder_b);
+    });
+}
+
+// Takes the finished proposal, unless a newer request is waiting.
+void AgreementModel::collect_alignment() {
+    Alignment proposal = m_align_job.get();  // rethrows what the worker threw
+    if (m_pending_align) return;
+    m_proposal = std::move(proposal);
+    m_proposal_coders = m_align_job_coders;
+    ui.alignment_loaded = false;
 }
 
 std::string AgreementModel::coder_name(RowId id) const {

@@ -5,7 +5,8 @@
 //   1. Views never read the Project: they ask (request_report, request_alignment) and the App's
 //      refresh() reads after the frame, so a view always shows "Computing…" first. The report is
 //      then computed on a worker thread from what was read (plain values, no Project), so a large
-//      study (0.5 s for 200,000 codings) never freezes the window; refresh() collects it.
+//      study (0.5 s for 200,000 codings) never freezes the window; refresh() collects it. Alignment
+//      proposals likewise.
 //   2. The agreement views reveal both coders' work; ModelCache's blind filter does not apply here,
 //      which is why opening them in blind mode asks and is audited (see open_agreement_panel).
 #pragma once
@@ -62,7 +63,7 @@ public:
     /// True once coders and codes were read (the frame after activate()).
     bool loaded() const { return m_generation != ~0ull; }
     bool computing() const { return m_pending.has_value() || m_job.valid(); }
-    bool aligning() const { return m_pending_align.has_value(); }
+    bool aligning() const { return m_pending_align.has_value() || m_align_job.valid(); }
 
     /// Reads and computes what was asked for; reloads codes, coders, resolutions and alignments when
     /// the project changed (generation). Errors become error(); never throws.
@@ -99,6 +100,8 @@ private:
     void reload(const Project& p);
     void start_report(const Project& p, const AgreementSettings& s);
     void collect_report();
+    void start_alignment(const Project& p, RowId coder_a, RowId coder_b);
+    void collect_alignment();
 
     bool m_active = false;
     std::optional<AgreementSettings> m_pending;
@@ -118,6 +121,8 @@ private:
     std::optional<agreement::AgreementReport> m_report;
     agreement::ProjectInput m_input;
     AgreementSettings m_computed_with;
+    std::future<agreement::Alignment> m_align_job;  // likewise for a proposal (0.6 s for 300 x 300 codes)
+    std::pair<RowId, RowId> m_align_job_coders{0, 0};
     std::optional<agreement::Alignment> m_proposal;
     std::pair<RowId, RowId> m_proposal_coders{0, 0};
     std::string m_error;
