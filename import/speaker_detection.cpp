@@ -78,17 +78,31 @@ std::optional<std::int64_t> trailing_time(std::string_view& label) {
     return t;
 }
 
+// True when `s` opens with a word transcribers use for how something was said or heard ("laughs",
+// "crosstalk", "inaudible", "quietly"). A bracket after a name is as often part of who they are
+// ("Participant [P1]", "John (son)", "Sam (she/her)"), which must not be stripped: two people
+// would become one.
+bool is_transcriber_note(std::string_view s) {
+    static const char* const kNoteWords[] = {
+        "laugh", "chuckl", "giggl", "crosstalk", "cross talk", "cross-talk", "inaudible", "unclear", "indistinct",
+        "overlap", "interrupt", "pause", "sigh", "cough", "sniff", "cry", "cries", "crying", "tearful", "upset",
+        "emotional", "quiet", "whisper", "softly", "loud", "shout", "smil", "hesitat", "joking", "sarcastic",
+        "reading", "continu"};
+    const std::string l = ascii_lower(trim(s));
+    for (std::string_view w : kNoteWords)
+        if (l.rfind(w, 0) == 0) return true;
+    return false;
+}
+
 // A transcriber's note between a label and its colon ("P1 [laughs]:", "Sarah (quietly):"): the
-// note, and the label without it. A bracket naming someone ("Facilitator (F1)", "(Sarah)") is part
-// of the label, so a round bracket is a note only when it starts with a lower-case word.
+// note, and the label without it.
 std::string_view trailing_note(std::string_view& label) {
     if (label.size() < 4 || (label.back() != ')' && label.back() != ']')) return {};
     const char open = label.back() == ')' ? '(' : '[';
     const std::size_t at = label.rfind(open);
     if (at == std::string_view::npos || at == 0) return {};
-    std::string_view inside = trim(label.substr(at + 1, label.size() - at - 2));
-    if (inside.empty() || inside.find_first_of("[]()") != std::string_view::npos) return {};
-    if (open == '(' && (!(inside.front() >= 'a' && inside.front() <= 'z') || is_role_like_label(inside))) return {};
+    std::string_view inside = label.substr(at + 1, label.size() - at - 2);
+    if (inside.find_first_of("[]()") != std::string_view::npos || !is_transcriber_note(inside)) return {};
     std::string_view note = label.substr(at);
     label = trim(label.substr(0, at));
     return note;
@@ -217,6 +231,7 @@ std::optional<LabelHit> parse_label(std::string_view raw) {
             std::string_view label = trim(line.substr(i, j - i));
             std::optional<std::int64_t> at = trailing_time(label);
             std::string_view note = trailing_note(label);
+            if (!at && !note.empty()) at = trailing_time(label);  // "P1 (00:10) [laughs]:"
             if (!is_plausible_label(label)) break;
             std::string rest(trim(line.substr(j + 1)));
             if (!note.empty()) rest = std::string(note) + (rest.empty() ? "" : " ") + rest;  // kept, as in "P1: [laughs] ha"
@@ -300,9 +315,10 @@ public:
         m_current.text += line;
     }
     // A new paragraph without a label: a new turn of the same speaker, unless the current turn is
-    // still waiting for its utterance (a label alone on the line above).
+    // still waiting for its utterance (a label alone on the line above, or with only a note such
+    // as "P1 [laughs]:").
     void continue_paragraph(std::string_view line) {
-        if (m_open && trim(m_current.text).empty()) return append_line(line);
+        if (m_open && (trim(m_current.text).empty() || wholly_bracketed(m_current.text))) return append_line(line);
         start(m_current.speaker_label, std::string(line), std::nullopt);
     }
     const std::string& speaker() const { return m_current.speaker_label; }
@@ -395,7 +411,7 @@ bool is_plausible_label(std::string_view s) {
         }
         if (c >= 0x80) continue;  // non-ASCII letters (é, ł, ’) are checked by the first-letter rule only
         bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                  std::string_view("()-'._&/#").find(static_cast<char>(c)) != std::string_view::npos;
+                  std::string_view("()[]-'._&/#").find(static_cast<char>(c)) != std::string_view::npos;
         if (!ok) return false;
     }
     if (words > 5) return false;

@@ -189,6 +189,27 @@ TEST_CASE("speakers: a transcriber's note before the colon ('P1 [laughs]:') stay
     CHECK(turns[2].text == "[crosstalk]\nNo.");
     CHECK(turns[3].speaker_label == "Facilitator (F1)");  // a code in brackets names the person
     CHECK(turns[4].speaker_label == "Sarah (Carer)");
+
+    // A bracket that says who someone is stays in the label: stripping it would make two people one.
+    auto who = detect("Participant [P1]: I liked it.\nParticipant [P2]: I did not.\nJohn (son): Me neither.\n"
+                      "John (father): Nor me.\nSam (she/her): Same.\n");
+    REQUIRE(who.size() == 5);
+    CHECK(who[0].speaker_label == "Participant [P1]");
+    CHECK(who[1].speaker_label == "Participant [P2]");
+    CHECK(who[2].speaker_label == "John (son)");
+    CHECK(who[3].speaker_label == "John (father)");
+    CHECK(who[4].speaker_label == "Sam (she/her)");
+    CHECK(who[4].text == "Same.");
+
+    // A label with only a note waits for the words below it, as a bare label does; a time before
+    // the note is still the turn's time.
+    auto below = detect("P1 [laughs]:\n\nha, yes.\n\nP2 (00:10) [inaudible]: something\n");
+    REQUIRE(below.size() == 2);
+    CHECK(below[0].speaker_label == "P1");
+    CHECK(below[0].text == "[laughs]\nha, yes.");
+    CHECK(below[1].speaker_label == "P2");
+    CHECK(below[1].start_ms == 10000);
+    CHECK(below[1].text == "[inaudible] something");
 }
 
 TEST_CASE("speakers: a bold word opening a sentence is emphasis; a bold name with a tab is a label", "[import]") {
