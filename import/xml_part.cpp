@@ -38,6 +38,9 @@ std::size_t predefined_reference(std::string_view s) {
     if (s.size() < 4 || s[1] != '#') return 0;
     bool hex = s[2] == 'x';
     std::size_t i = hex ? 3 : 2;
+    const std::size_t first = i;
+    while (i < s.size() && s[i] == '0') ++i;  // "&#x0000000041;" is 'A': zeros do not count as digits
+    const bool zeros = i > first;
     unsigned long value = 0;
     std::size_t digits = 0;
     for (; i < s.size() && s[i] != ';' && digits <= 8; ++i, ++digits) {
@@ -48,7 +51,7 @@ std::size_t predefined_reference(std::string_view s) {
         if (d < 0) return 0;
         value = value * (hex ? 16 : 10) + static_cast<unsigned long>(d);
     }
-    if (i >= s.size() || s[i] != ';' || digits == 0 || digits > 8) return 0;
+    if (i >= s.size() || s[i] != ';' || (digits == 0 && !zeros) || digits > 8) return 0;
     bool allowed = value == 0x9 || value == 0xA || value == 0xD || (value >= 0x20 && value <= 0xD7FF) ||
                    (value >= 0xE000 && value <= 0xFFFD) || (value >= 0x10000 && value <= 0x10FFFF);
     return allowed ? i + 1 : 0;
@@ -75,7 +78,21 @@ std::size_t undefined_reference(const std::string& xml) {
                                  : rest.substr(0, 2) == "<?"        ? "?>"
                                                                     : "";
         if (close.empty()) {
-            ++i;
+            // A tag: its quoted attribute values may hold '<' and '>' (pugixml takes them), and
+            // references, which count like those in text.
+            std::size_t j = i + 1;
+            while (j < all.size() && all[j] != '>') {
+                if (all[j] != '"' && all[j] != '\'') {
+                    ++j;
+                    continue;
+                }
+                const std::size_t quote_end = all.find(all[j], j + 1);
+                if (quote_end == std::string_view::npos) return std::string::npos;  // pugixml reports it
+                for (std::size_t k = all.find('&', j + 1); k < quote_end; k = all.find('&', k + 1))
+                    if (predefined_reference(all.substr(k)) == 0) return k;
+                j = quote_end + 1;
+            }
+            i = j;
             continue;
         }
         std::size_t end = all.find(close, i + 2);
@@ -103,12 +120,16 @@ void parse_xml_part(pugi::xml_document& doc, const std::string& xml, const std::
                                     ", byte " + std::to_string(offset) + "): " + r.description());
     }
     if (std::size_t at = undefined_reference(xml); at != std::string::npos) {
-        std::string_view ref = std::string_view(xml).substr(at, 12);
-        if (std::size_t stop = ref.find_first_of(";<> \t\r\n"); stop != std::string_view::npos)
+        std::string_view ref = std::string_view(xml).substr(at, 32);
+        if (std::size_t stop = ref.find_first_of(";<> \t\r\n\"'"); stop != std::string_view::npos)
             ref = ref.substr(0, stop + (ref[stop] == ';'));
+        const bool numeric = ref.substr(0, 2) == "&#";
         throw ImportError(path, "malformed XML in " + entry + " (line " + std::to_string(line_at(xml, at)) + ", byte " +
-                                    std::to_string(at) + "): undefined entity '" + std::string(ref) +
-                                    "' (XML without a DTD knows only &amp; &lt; &gt; &quot; &apos; and &#...;)");
+                                    std::to_string(at) + "): " +
+                                    (numeric ? "'" + std::string(ref) + "' is not a character XML allows"
+                                             : "undefined entity '" + std::string(ref) +
+                                                   "' (XML without a DTD knows only &amp; &lt; &gt; &quot; &apos; "
+                                                   "and character references)"));
     }
     // Word nests a document's body a dozen levels deep, tables in tables a few more each.
     constexpr int kMaxDepth = 256;

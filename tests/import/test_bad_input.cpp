@@ -99,6 +99,18 @@ TEST_CASE("XML references: predefined and character references pass; '&' in comm
     CHECK(undefined_reference("<t a='&x;'>&amp;</t>") == 6);               // attributes too
     CHECK(undefined_reference("<!-- &ok; --><t>&bad;</t>") == 16);         // comment skipped, text not
     CHECK(undefined_reference("<![CDATA[&a;]]><t>&b;</t>") == 18);
+    CHECK(undefined_reference("<t>&#x0000000041;&#00065;</t>") == npos);  // leading zeros: still 'A'
+    CHECK(undefined_reference("<t>&#x000000000;</t>") == 3);               // zeros alone: U+0000
+    // A '<' or '>' inside an attribute value neither hides nor fakes a comment.
+    CHECK(undefined_reference("<t a=\"<!--\">x&nbsp;y</t><!-- -->") == 13);
+    CHECK(undefined_reference("<t a='-->' b=\"&amp;\">ok</t>") == npos);
+    CHECK(undefined_reference("<t a=\"1 > 0 &foo;\"/>") == 12);
+    // The message says which kind of reference is wrong.
+    pugi::xml_document doc;
+    CHECK_THROWS_WITH(importer::detail::parse_xml_part(doc, "<t>a&#0;</t>", "content.xml", "x.odt"),
+                      Catch::Contains("content.xml (line 1, byte 4): '&#0;' is not a character XML allows"));
+    CHECK_THROWS_WITH(importer::detail::parse_xml_part(doc, "<t>&nbsp;</t>", "content.xml", "x.odt"),
+                      Catch::Contains("undefined entity '&nbsp;'"));
 }
 
 TEST_CASE("bad input: invalid bytes for the declared encoding give byte offset and line", "[import]") {
