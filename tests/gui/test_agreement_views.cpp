@@ -190,6 +190,7 @@ TEST_CASE("a report asked for while another computes replaces it; the window sho
     settle(h, app);
     REQUIRE(app.agreement().report());
     CHECK(app.agreement().computed_with() == segments);
+    CHECK(app.agreement().error().empty());  // the first, cancelled or finished, left no error behind
     CHECK(app.agreement().report()->options.unit == agreement::UnitKind::segment);
 }
 

@@ -44,6 +44,7 @@ bool App::open_project(const std::filesystem::path& path, bool create) {
         m_queue = CommandQueue{};
         m_stack.clear();
         m_cache.clear();
+        m_agreement.cancel();  // a report of the old project: not waited for
         m_agreement = AgreementModel{};
         m_search = SearchModel{};
         m_busy.reset();
@@ -98,6 +99,7 @@ void App::close_project() {
     m_stack.clear();
     m_queue = CommandQueue{};
     m_cache.clear();
+    m_agreement.cancel();
     m_agreement = AgreementModel{};
     m_search = SearchModel{};
     m_state = AppState{};

@@ -6,7 +6,9 @@
 #include <CLI/CLI.hpp>
 #include <imgui.h>
 
+#include <chrono>
 #include <iostream>
+#include <thread>
 
 int main(int argc, char** argv) {
     using namespace tessera::gui;
@@ -44,6 +46,7 @@ int main(int argc, char** argv) {
             platform.render();
             platform.present();
         });
+        const auto shot_deadline = std::chrono::steady_clock::now() + std::chrono::minutes(1);
         for (int frame = 0; !platform.should_close(); ++frame) {
             if (auto sample = app.take_font_request()) platform.rebuild_fonts(*sample, app.font_px());
             platform.begin_frame();
@@ -51,8 +54,10 @@ int main(int argc, char** argv) {
             app.draw();
             ImGui::Render();
             platform.render();
-            // A screenshot waits for a report computing in the background (at most about a minute).
-            const bool settled = !app.agreement().computing() || frame >= 60 * 60;
+            // A screenshot waits for a report or proposal computing in the background (a minute at most).
+            const bool settled = (!app.agreement().computing() && !app.agreement().aligning()) ||
+                                 std::chrono::steady_clock::now() > shot_deadline;
+            if (shot && !settled) std::this_thread::sleep_for(std::chrono::milliseconds(5));
             if (shot && frame + 1 >= std::max(1, frames) && settled) {
                 if (!platform.save_png(screenshot)) {
                     std::cerr << "tessera-gui: could not write " << screenshot << "\n";

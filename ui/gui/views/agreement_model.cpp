@@ -9,7 +9,10 @@ namespace tessera::gui {
 
 using namespace tessera::agreement;
 
+void AgreementModel::cancel() { m_job_cancel.set(); }
+
 void AgreementModel::request_report(const AgreementSettings& s) {
+    m_job_cancel.set();  // the running report is moot: stop it early
     m_active = true;
     m_pending = s;
     m_pending_age = 0;
@@ -103,19 +106,27 @@ void AgreementModel::start_report(const Project& p, const AgreementSettings& s) 
     opt.min_overlap = std::clamp(s.min_overlap_pct / 100.0, 0.01, 1.0);
     opt.per_code_document_rows = false;
     m_job_settings = s;
+    m_job_cancel.flag = std::make_shared<std::atomic<bool>>(false);
+    opt.progress = [cancel = m_job_cancel.flag](double) { return !cancel->load(); };
     m_job = std::async(std::launch::async, [input = std::move(input), opt]() mutable {
         AgreementReport report = build_report(input.input, opt);
         return Computed{std::move(input), std::move(report)};
     });
 }
 
-// Takes the finished report, unless a newer request is waiting: that one replaces it.
+// Takes the finished report, unless a newer request is waiting: that one replaces it, and what
+// went wrong computing the old one (or its cancellation) is moot.
 void AgreementModel::collect_report() {
-    Computed c = m_job.get();  // rethrows what the worker threw
-    if (m_pending) return;
-    m_input = std::move(c.input);
-    m_report = std::move(c.report);
-    m_computed_with = m_job_settings;
+    m_job_cancel.flag.reset();
+    try {
+        Computed c = m_job.get();  // rethrows what the worker threw
+        if (m_pending) return;
+        m_input = std::move(c.input);
+        m_report = std::move(c.report);
+        m_computed_with = m_job_settings;
+    } catch (const std::exception& e) {
+        if (!m_pending) m_error = e.what();
+    }
 }
 
 void AgreementModel::start_alignment(const Project& p, RowId coder_a, RowId coder_b) {
@@ -131,13 +142,17 @@ void AgreementModel::start_alignment(const Project& p, RowId coder_a, RowId code
     });
 }
 
-// Takes the finished proposal, unless a newer request is waiting.
+// Takes the finished proposal, unless a newer request is waiting (then its errors are moot too).
 void AgreementModel::collect_alignment() {
-    Alignment proposal = m_align_job.get();  // rethrows what the worker threw
-    if (m_pending_align) return;
-    m_proposal = std::move(proposal);
-    m_proposal_coders = m_align_job_coders;
-    ui.alignment_loaded = false;
+    try {
+        Alignment proposal = m_align_job.get();  // rethrows what the worker threw
+        if (m_pending_align) return;
+        m_proposal = std::move(proposal);
+        m_proposal_coders = m_align_job_coders;
+        ui.alignment_loaded = false;
+    } catch (const std::exception& e) {
+        if (!m_pending_align) m_error = e.what();
+    }
 }
 
 std::string AgreementModel::coder_name(RowId id) const {

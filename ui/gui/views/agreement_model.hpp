@@ -16,6 +16,7 @@
 #include "agreement/report.hpp"
 #include "store/project.hpp"
 
+#include <atomic>
 #include <cstdint>
 #include <future>
 #include <map>
@@ -54,10 +55,13 @@ struct AgreementUi {
 class AgreementModel {
 public:
     /// Asks for the report with these settings; read after the next frame has shown "Computing…",
-    /// then computed in the background. A request made while one computes waits for it.
+    /// then computed in the background. A request made while one computes cancels it.
     void request_report(const AgreementSettings& s);
     /// Asks for an alignment proposal of coder_a's and coder_b's codebooks.
     void request_alignment(RowId coder_a, RowId coder_b);
+    /// Stops the report being computed, so that replacing or destroying the model (a project closed)
+    /// does not wait for it to finish.
+    void cancel();
     /// Starts reading coders and codes (a view was opened); until then refresh() reads nothing.
     void activate() { m_active = true; }
     /// True once coders and codes were read (the frame after activate()).
@@ -116,6 +120,22 @@ private:
         agreement::AgreementReport report;
     };
     std::future<Computed> m_job;  // valid while a report is computed; its destructor waits for it
+    // Set when a newer request makes m_job moot, or the model goes: declared after m_job, so it is
+    // destroyed (and cancels) before m_job's destructor waits.
+    struct CancelFlag {
+        std::shared_ptr<std::atomic<bool>> flag;
+        void set() const {
+            if (flag) flag->store(true);
+        }
+        CancelFlag() = default;
+        CancelFlag(CancelFlag&&) = default;
+        CancelFlag& operator=(CancelFlag&& o) {
+            set();
+            flag = std::move(o.flag);
+            return *this;
+        }
+        ~CancelFlag() { set(); }
+    } m_job_cancel;
     AgreementSettings m_job_settings;
 
     std::optional<agreement::AgreementReport> m_report;
