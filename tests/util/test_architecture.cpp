@@ -18,11 +18,12 @@ struct Include {
     std::string file;    // relative to the repository, "src/model/coding.hpp"
     int line = 0;
     std::string target;  // what is included, as written: "text/text.hpp", "sqlite3.h"
+    bool quoted = false; // "ours.hpp" rather than <system.h>
 };
 
 // Every #include (quoted or angled) of the .hpp/.cpp files under `dir`.
 std::vector<Include> includes_under(const std::string& dir, std::size_t& files) {
-    static const std::regex kInclude(R"(^\s*#\s*include\s*["<]([^">]+)[">])");
+    static const std::regex kInclude(R"(^\s*#\s*include\s*(["<])([^">]+)[">])");
     const fs::path root(TESSERA_SOURCE_DIR);
     std::vector<Include> out;
     for (const auto& e : fs::recursive_directory_iterator(root / dir)) {
@@ -35,7 +36,7 @@ std::vector<Include> includes_under(const std::string& dir, std::size_t& files) 
             ++n;
             std::smatch m;
             if (std::regex_search(line, m, kInclude))
-                out.push_back({fs::relative(e.path(), root).generic_string(), n, m[1].str()});
+                out.push_back({fs::relative(e.path(), root).generic_string(), n, m[2].str(), m[1].str() == "\""});
         }
     }
     return out;
@@ -65,12 +66,8 @@ TEST_CASE("architecture: the core never includes the floors above it", "[archite
 
 TEST_CASE("architecture: model includes nothing of ours but model", "[architecture]") {
     std::size_t files = 0;
-    auto ours = [](const Include& i) {
-        for (const char* floor : {"src/", "store/", "text/", "util/", "commands/", "search/", "agreement/",
-                                  "analysis/", "import/", "export/", "ui/"})
-            if (starts_with(i.target, floor)) return true;
-        return false;
-    };
+    // Anything of ours is included in quotes; an allow-list, so a new core folder is caught too.
+    auto ours = [](const Include& i) { return i.quoted && !starts_with(i.target, "model/"); };
     CHECK(violations("src/model", ours, files) == "");
     CHECK(files >= 5);
 }
@@ -87,7 +84,9 @@ TEST_CASE("architecture: importers and exporters never include each other or the
 
 TEST_CASE("architecture: the front ends run no SQL (no SQLite, no store::Database)", "[architecture]") {
     std::size_t files = 0;
-    auto sql = [](const Include& i) { return i.target == "sqlite3.h" || i.target == "store/database.hpp"; };
+    auto sql = [](const Include& i) {
+        return i.target == "sqlite3.h" || i.target == "store/database.hpp" || i.target == "store/project_impl.hpp";
+    };
     CHECK(violations("ui", sql, files) == "");
     CHECK(files > 40);
 }
