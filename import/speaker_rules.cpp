@@ -27,10 +27,12 @@ std::string case_of(const std::string& label) {
                                       std::regex::icase);
     std::smatch m;
     if (std::regex_match(s, m, role_code)) s = m[2].str();
-    // Drop a trailing bracketed note: "P3 (member check)" -> "P3".
+    // Drop a trailing bracketed note after a participant code: "P3 (member check)" -> "P3". After a
+    // name it may say who they are ("John (son)", "John (father)"): two people, kept apart.
     static const std::regex note(R"(\s*[\(\[][^\)\]]*[\)\]]\s*$)");
+    static const std::regex code(R"(^([A-Za-z]{1,3}\s*\d+|(participant|respondent|speaker)\s*\d+)$)", std::regex::icase);
     std::string stripped = std::regex_replace(s, note, "");
-    if (!stripped.empty()) s = stripped;
+    if (std::regex_match(stripped, code)) s = stripped;
     // "Participant 21", "participant21", "P 21", "p21" -> "P21".
     static const std::regex numbered(R"(^(participant|p)\s*0*(\d+)$)", std::regex::icase);
     if (std::regex_match(s, m, numbered)) s = "P" + m[2].str();

@@ -43,6 +43,9 @@ TEST_CASE("roles and cases from labels", "[import]") {
     CHECK(case_of("P 21") == "P21");
     CHECK(case_of("P021") == "P21");
     CHECK(case_of("P21 (member check)") == "P21");
+    CHECK(case_of("Participant 4 [member check]") == "P4");
+    CHECK(case_of("John (son)") == "John (son)");  // who someone is: John the son and John the father differ
+    CHECK(case_of("John (father)") == "John (father)");
     CHECK(case_of("Participant (P3)") == "P3");
     CHECK(case_of("Zo\u00eb") == "Zo\u00eb");
 }
