@@ -38,15 +38,17 @@ bool digits(const std::string& s, std::size_t pos, std::size_t n, int& out) {
     return true;
 }
 
-// YYYY-MM-DD, YYYY/MM/DD, DD/MM/YYYY, DD.MM.YYYY (day first, as UK/EU spreadsheets write them).
-bool parse_date(const std::string& raw, std::string& iso) {
+// YYYY-MM-DD, YYYY/MM/DD, and nn/nn/yyyy or nn.nn.yyyy in `order` (UK/EU spreadsheets write the
+// day first, US ones the month).
+bool parse_date(const std::string& raw, std::string& iso, DateOrder order) {
     std::string s = trim(raw);
     int y = 0, m = 0, d = 0;
     bool ok = false;
     if (s.size() == 10 && (s[4] == '-' || s[4] == '/') && s[7] == s[4])
         ok = digits(s, 0, 4, y) && digits(s, 5, 2, m) && digits(s, 8, 2, d);
     else if (s.size() == 10 && (s[2] == '/' || s[2] == '.') && s[5] == s[2])
-        ok = digits(s, 0, 2, d) && digits(s, 3, 2, m) && digits(s, 6, 4, y);
+        ok = order == DateOrder::day_first ? digits(s, 0, 2, d) && digits(s, 3, 2, m) && digits(s, 6, 4, y)
+                                           : digits(s, 0, 2, m) && digits(s, 3, 2, d) && digits(s, 6, 4, y);
     static const int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     if (!ok || m < 1 || m > 12 || d < 1 || d > kDays[m - 1]) return false;
     bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
@@ -64,15 +66,15 @@ bool day_month_ambiguous(const std::vector<std::string>& values) {
     for (const auto& raw : values) {
         const std::string s = trim(raw);
         if (!(s.size() == 10 && (s[2] == '/' || s[2] == '.') && s[5] == s[2])) continue;
-        int d = 0, m = 0;
-        if (!digits(s, 0, 2, d) || !digits(s, 3, 2, m)) continue;
-        if (d > 12) return false;  // a day only the day-first reading allows: the column says which
+        int first = 0, second = 0;
+        if (!digits(s, 0, 2, first) || !digits(s, 3, 2, second)) continue;
+        if (first > 12 || second > 12) return false;  // that field is the day: the column says which
         any = true;
     }
     return any;
 }
 
-AttributeType infer_attribute_type(const std::vector<std::string>& values) {
+AttributeType infer_attribute_type(const std::vector<std::string>& values, DateOrder order) {
     std::vector<std::string> v;
     for (const auto& x : values)
         if (!trim(x).empty()) v.push_back(trim(x));
@@ -81,7 +83,7 @@ AttributeType infer_attribute_type(const std::vector<std::string>& values) {
     std::string iso;
     if (std::all_of(v.begin(), v.end(), [&](const std::string& s) { return parse_number(s, num); }))
         return AttributeType::number;
-    if (std::all_of(v.begin(), v.end(), [&](const std::string& s) { return parse_date(s, iso); }))
+    if (std::all_of(v.begin(), v.end(), [&](const std::string& s) { return parse_date(s, iso, order); }))
         return AttributeType::date;
     std::set<std::string> distinct(v.begin(), v.end());
     bool short_values = std::all_of(v.begin(), v.end(), [](const std::string& s) { return s.size() <= 40; });
@@ -89,7 +91,7 @@ AttributeType infer_attribute_type(const std::vector<std::string>& values) {
     return AttributeType::text;
 }
 
-std::string normalise_attribute_value(AttributeType type, const std::string& value) {
+std::string normalise_attribute_value(AttributeType type, const std::string& value, DateOrder order) {
     std::string t = trim(value);
     if (type == AttributeType::number) {
         double d;
@@ -99,15 +101,28 @@ std::string normalise_attribute_value(AttributeType type, const std::string& val
     }
     if (type == AttributeType::date) {
         std::string iso;
-        if (!parse_date(t, iso)) throw InvalidArgument("'" + value + "' is not a date (YYYY-MM-DD or DD/MM/YYYY)");
+        if (!parse_date(t, iso, order))
+            throw InvalidArgument("'" + value + "' is not a date (YYYY-MM-DD or " +
+                                  (order == DateOrder::day_first ? "DD/MM/YYYY)" : "MM/DD/YYYY, as asked)"));
         return iso;
     }
     return t;
 }
 
-std::string day_first_note(const std::string& column) {
-    return "column '" + column + "': dates such as 04/12/2023 are read day first (4 December 2023); if they are "
-           "month first, write them as YYYY-MM-DD";
+std::optional<std::string> date_order_note(const std::string& column, const std::vector<std::string>& values,
+                                           AttributeType type, DateOrder order) {
+    const bool day_first = order == DateOrder::day_first;
+    if (type == AttributeType::date && day_month_ambiguous(values))
+        return "column '" + column + "': dates such as 04/12/2023 are read " +
+               (day_first ? "day first (4 December 2023); if they are month first, read the file again with "
+                            "month-first dates, or write them as YYYY-MM-DD"
+                          : "month first (12 April 2023), as asked");
+    const DateOrder other = day_first ? DateOrder::month_first : DateOrder::day_first;
+    if (type == AttributeType::text && infer_attribute_type(values, other) == AttributeType::date)
+        return "column '" + column + "' holds dates written " + (day_first ? "month" : "day") +
+               " first (such as " + (day_first ? "04/25/2023" : "25/04/2023") + "): kept as text; read the file "
+               "again with " + (day_first ? "month" : "day") + "-first dates to make them dates";
+    return std::nullopt;
 }
 
 CaseAttributeTable read_case_attributes(const std::filesystem::path& path, const CaseAttributeOptions& options) {
@@ -131,10 +146,10 @@ CaseAttributeTable read_case_attributes(const std::filesystem::path& path, const
         std::optional<AttributeType> forced;
         if (colon != std::string::npos) forced = attribute_type_from_string(trim(name.substr(colon + 1)));
         if (forced) name = trim(name.substr(0, colon));  // else a colon that is part of the name
-        AttributeType type = forced ? *forced : infer_attribute_type(values);
+        AttributeType type = forced ? *forced : infer_attribute_type(values, options.date_order);
         if (name.empty()) throw ImportError(p, "column " + std::to_string(c + 1) + " has no name", 1);
-        if (type == AttributeType::date && day_month_ambiguous(values))
-            table.diagnostics.push_back({Diagnostic::Level::info, p, day_first_note(name)});
+        if (auto note = date_order_note(name, values, type, options.date_order))
+            table.diagnostics.push_back({Diagnostic::Level::info, p, *note});
         table.columns.push_back(name);
         table.types.push_back(type);
         cols.push_back(c);
@@ -149,7 +164,7 @@ CaseAttributeTable read_case_attributes(const std::filesystem::path& path, const
             const std::string& v = csv.rows[r][cols[i]];
             if (trim(v).empty()) continue;
             try {
-                k.attributes.push_back({table.columns[i], table.types[i], normalise_attribute_value(table.types[i], v)});
+                k.attributes.push_back({table.columns[i], table.types[i], normalise_attribute_value(table.types[i], v, options.date_order)});
             } catch (const InvalidArgument& e) {
                 throw ImportError(p, "column '" + table.columns[i] + "': " + e.what(), csv.lines[r]);
             }

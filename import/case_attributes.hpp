@@ -5,14 +5,19 @@
 #include "util/error.hpp"
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
 namespace tessera::importer {
 
+/// How dates written nn/nn/yyyy are read: day first (UK, Europe; the default) or month first (US).
+enum class DateOrder { day_first, month_first };
+
 struct CaseAttributeOptions {
     std::string id_column;   // the case name column; empty = the first column
     std::string encoding;    // empty = detect (Excel writes UTF-8 with BOM or Windows-1252)
+    DateOrder date_order = DateOrder::day_first;
     std::uint64_t max_bytes = 50ull << 20;
 };
 
@@ -26,21 +31,25 @@ struct CaseAttributeTable {
 };
 
 /// Infers a column's type from its non-empty values: number (all decimal numbers), date (all
-/// YYYY-MM-DD, YYYY/MM/DD or day-first DD/MM/YYYY, DD.MM.YYYY), category (at most 12 distinct
-/// short values, some repeated), else text.
-AttributeType infer_attribute_type(const std::vector<std::string>& values);
+/// YYYY-MM-DD, YYYY/MM/DD, or nn/nn/yyyy and nn.nn.yyyy read in `order`), category (at most 12
+/// distinct short values, some repeated), else text.
+AttributeType infer_attribute_type(const std::vector<std::string>& values, DateOrder order = DateOrder::day_first);
 
-/// True when `values` hold dates written DD/MM/YYYY that could as well be MM/DD/YYYY: every one has
-/// a day of 12 or less, so nothing shows which way round they are (they are read day first).
+/// True when `values` hold dates written nn/nn/yyyy that read either way round: no value has a
+/// field over 12, so nothing shows whether the day or the month comes first.
 bool day_month_ambiguous(const std::vector<std::string>& values);
 
-/// What an import says about such a column: "column 'born': dates such as 04/12/2023 are read day
-/// first (4 December 2023); if they are month first, write them as YYYY-MM-DD".
-std::string day_first_note(const std::string& column);
+/// What an import says about how a column of `type` read its dates in `order`, if anything: that
+/// dates reading either way round (04/12/2023) were read day first (or month first, as asked), or
+/// that dates which only the other order reads (04/25/2023) were kept as text.
+std::optional<std::string> date_order_note(const std::string& column, const std::vector<std::string>& values,
+                                           AttributeType type, DateOrder order);
 
-/// Returns `value` in stored form for `type`: numbers in C-locale form, dates as ISO YYYY-MM-DD,
-/// others trimmed. Throws InvalidArgument naming the value when it is not of that type.
-std::string normalise_attribute_value(AttributeType type, const std::string& value);
+/// Returns `value` in stored form for `type`: numbers in C-locale form, dates as ISO YYYY-MM-DD
+/// (nn/nn/yyyy read in `order`), others trimmed. Throws InvalidArgument naming the value when it is
+/// not of that type.
+std::string normalise_attribute_value(AttributeType type, const std::string& value,
+                                      DateOrder order = DateOrder::day_first);
 
 /// Reads a case-attributes CSV. A header "age:number" (or ":text", ":date", ":category") forces a
 /// type; otherwise it is inferred. Throws ImportError{path, message, line} for unreadable or

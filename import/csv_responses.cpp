@@ -40,8 +40,8 @@ bool has_letter(const std::string& s) {
 
 // Free text: inferred as text (not number/date/category), answers made of words (not "04/13/2023"),
 // a few words on average, or at least some of several words under a header that asks a question.
-bool looks_like_free_text(const std::string& header, const std::vector<std::string>& values) {
-    if (infer_attribute_type(values) != AttributeType::text) return false;
+bool looks_like_free_text(const std::string& header, const std::vector<std::string>& values, DateOrder order) {
+    if (infer_attribute_type(values, order) != AttributeType::text) return false;
     std::size_t n = 0, words = 0, wordy = 0, most = 0;
     for (const auto& v : values) {
         if (trim(v).empty()) continue;
@@ -75,7 +75,7 @@ CsvResponses import_csv_responses(const std::filesystem::path& path, const CsvRe
         for (const auto& name : options.text_columns) text_cols.push_back(detail::column_index(csv, name, p));
     } else {
         for (std::size_t c = 0; c < csv.header.size(); ++c)
-            if (c != id && looks_like_free_text(csv.header[c], column_values(c))) text_cols.push_back(c);
+            if (c != id && looks_like_free_text(csv.header[c], column_values(c), options.date_order)) text_cols.push_back(c);
     }
     if (text_cols.empty())
         throw ImportError(p, "no response columns: name them, or give answers of a few words (columns inferred "
@@ -91,9 +91,9 @@ CsvResponses import_csv_responses(const std::filesystem::path& path, const CsvRe
     for (std::size_t c = 0; c < csv.header.size(); ++c) {
         if (c == id || is_text.count(c)) continue;
         attr_cols.push_back(c);
-        attr_types.push_back(infer_attribute_type(column_values(c)));
-        if (attr_types.back() == AttributeType::date && day_month_ambiguous(column_values(c)))
-            out.diagnostics.push_back({Diagnostic::Level::info, p, day_first_note(csv.header[c])});
+        attr_types.push_back(infer_attribute_type(column_values(c), options.date_order));
+        if (auto note = date_order_note(csv.header[c], column_values(c), attr_types.back(), options.date_order))
+            out.diagnostics.push_back({Diagnostic::Level::info, p, *note});
     }
     std::set<std::string> seen;
     std::vector<std::string> ids;
@@ -105,7 +105,7 @@ CsvResponses import_csv_responses(const std::filesystem::path& path, const CsvRe
         for (std::size_t i = 0; i < attr_cols.size(); ++i) {
             const std::string& v = csv.rows[r][attr_cols[i]];
             if (trim(v).empty()) continue;
-            k.attributes.push_back({csv.header[attr_cols[i]], attr_types[i], normalise_attribute_value(attr_types[i], v)});
+            k.attributes.push_back({csv.header[attr_cols[i]], attr_types[i], normalise_attribute_value(attr_types[i], v, options.date_order)});
         }
         ids.push_back(k.name);
         out.cases.push_back(std::move(k));

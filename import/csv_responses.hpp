@@ -1,6 +1,7 @@
 // Survey/consultation responses from a CSV: documents per row or per column, respondents as cases.
 #pragma once
 
+#include "import/case_attributes.hpp"
 #include "import/imported_document.hpp"
 #include "model/case.hpp"
 
@@ -20,6 +21,7 @@ struct CsvResponseOptions {
     std::string id_column;                  // respondent id; empty = the first column
     std::vector<std::string> text_columns;  // response columns; empty = columns inferred as free text
     std::string encoding;                   // empty = detect
+    DateOrder date_order = DateOrder::day_first;  // how nn/nn/yyyy attribute values are read
     std::uint64_t max_bytes = 50ull << 20;
 };
 

@@ -201,4 +201,9 @@ TEST_CASE("cli attributes: typed attributes for cases, rejected whole on a bad v
     CHECK(o3.find("note: " + (dir / "visits.csv").string() + ": column 'visit': dates such as 04/12/2023 are read "
                   "day first") != std::string::npos);
     CHECK(tessera::Project::open(proj).find_case("P1")->attribute("visit") == "2023-12-04");
+    // --month-first: the same cells read as US dates.
+    auto [c4, o4] = run("attributes --month-first " + q(proj) + " " + q(dir / "visits.csv"));
+    REQUIRE(c4 == 0);
+    CHECK(o4.find("are read month first (12 April 2023), as asked") != std::string::npos);
+    CHECK(tessera::Project::open(proj).find_case("P1")->attribute("visit") == "2023-04-12");
 }

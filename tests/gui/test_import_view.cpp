@@ -339,6 +339,13 @@ TEST_CASE("case attributes from a CSV: previewed typed, set in one command, undo
     h.frames(2);
     REQUIRE(h.drawn("attributes/summary"));
     CHECK(h.drawn("attributes/note"));
+    // "Dates month first" reads the file again, the US way; Set stores 12 April.
+    h.click(h.at("attributes/month_first"));
+    h.frames(2);
+    CHECK(app.attributes_view().options().date_order == importer::DateOrder::month_first);
+    h.click(h.at("attributes/confirm"));
+    h.frames(2);
+    CHECK(case_named(f.p, "P1").attribute("visit") == "2023-04-12");
 }
 
 TEST_CASE("a case-attributes CSV that cannot be used is named with its line, and nothing is set", "[ui]") {
@@ -383,6 +390,25 @@ TEST_CASE("a survey CSV imports as documents with its respondents' attributes, i
     h.frames(2);
     CHECK(f.p.documents().empty());
     CHECK(f.p.cases().empty());
+
+    SECTION("with US dates, read month first when asked") {
+        auto us = f.file("us.csv", "respondent,visited,What should be shared?\n"
+                                   "R1,04/12/2023,Only what I agree to each time I am asked\n"
+                                   "R2,01/02/2023,Test results with my GP and nobody else\n");
+        app.import_view().read({us}, app.state());
+        finish_reading(h, app);
+        REQUIRE(h.drawn("import/doc/0"));
+        h.click(h.at("import/options"));  // open the reading options
+        h.frames(1);
+        h.click(h.at("import/month_first"));
+        h.frames(1);
+        CHECK(app.import_view().settings().month_first);
+        h.click(h.at("import/reread"));
+        finish_reading(h, app);
+        h.click(h.at("import/confirm"));
+        h.frames(2);
+        CHECK(case_named(f.p, "R1").attribute("visited") == "2023-04-12");
+    }
 
     SECTION("or one document per respondent") {
         app.import_view().settings().csv_per_respondent = true;

@@ -172,7 +172,48 @@ TEST_CASE("csv responses: dates that read either way round are read day first, a
     REQUIRE(t.types[0] == AttributeType::date);
     CHECK(attr(t.cases[0], "first_visit")->value == "2023-12-04");
     REQUIRE(t.diagnostics.size() == 2);
-    CHECK(t.diagnostics[0].message == day_first_note("first_visit"));
-    CHECK(t.diagnostics[1].message == day_first_note("born"));
+    CHECK(t.diagnostics[0].message.find("column 'first_visit': dates such as 04/12/2023 are read day first (4 "
+                                        "December 2023); if they are month first, read the file again") == 0);
+    CHECK(t.diagnostics[1].message.find("column 'born': dates such as") == 0);
     CHECK(t.diagnostics[0].where == (dir / "cases.csv").string());
+
+    // Read month first, as asked: the same cells are other days, and the note says so.
+    CaseAttributeOptions us;
+    us.date_order = DateOrder::month_first;
+    CaseAttributeTable m = read_case_attributes(dir / "cases.csv", us);
+    CHECK(attr(m.cases[0], "first_visit")->value == "2023-04-12");
+    CHECK(attr(m.cases[1], "born")->value == "1990-02-03");
+    REQUIRE(m.diagnostics.size() == 2);
+    CHECK(m.diagnostics[0].message == "column 'first_visit': dates such as 04/12/2023 are read month first (12 April "
+                                      "2023), as asked");
+}
+
+TEST_CASE("dates only the other order reads stay text, with a note saying how to read them as dates", "[import]") {
+    tessera::test::TempDir dir;
+    tessera::test::write_file(dir / "us.csv", "id,visit\nA,04/25/2023\nB,12/31/2023\n");
+    CaseAttributeTable t = read_case_attributes(dir / "us.csv");
+    REQUIRE(t.types[0] == AttributeType::text);
+    CHECK(attr(t.cases[0], "visit")->value == "04/25/2023");
+    REQUIRE(t.diagnostics.size() == 1);
+    CHECK(t.diagnostics[0].message == "column 'visit' holds dates written month first (such as 04/25/2023): kept as "
+                                      "text; read the file again with month-first dates to make them dates");
+    CaseAttributeOptions us;
+    us.date_order = DateOrder::month_first;
+    CaseAttributeTable m = read_case_attributes(dir / "us.csv", us);
+    REQUIRE(m.types[0] == AttributeType::date);
+    CHECK(attr(m.cases[1], "visit")->value == "2023-12-31");
+    CHECK(m.diagnostics.empty());  // a 25th and a 31st: nothing ambiguous
+    // A forced date column read the wrong way round names the value and the order.
+    tessera::test::write_file(dir / "forced.csv", "id,visit:date\nA,25/04/2023\n");
+    CHECK_THROWS_WITH(read_case_attributes(dir / "forced.csv", us), Catch::Contains("'25/04/2023' is not a date "
+                                                                                    "(YYYY-MM-DD or MM/DD/YYYY, as asked)"));
+    // Survey CSVs likewise.
+    tessera::test::write_file(dir / "survey.csv", "id,visit,comment\nA,04/25/2023,The wait was far too long for me\n"
+                                                  "B,12/31/2023,Staff were kind but rushed off their feet\n");
+    CsvResponseOptions survey;
+    survey.date_order = DateOrder::month_first;
+    CsvResponses r = import_csv_responses(dir / "survey.csv", survey);
+    REQUIRE(attr(r.cases[0], "visit"));
+    CHECK(attr(r.cases[0], "visit")->type == AttributeType::date);
+    CHECK(attr(r.cases[0], "visit")->value == "2023-04-25");
 }

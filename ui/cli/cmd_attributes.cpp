@@ -15,6 +15,7 @@ struct AttributesArgs {
     std::string csv;
     std::string id_column;
     std::string encoding;
+    bool month_first = false;
 };
 
 const Registrar kAttributes(35, [](CLI::App& app) {
@@ -24,11 +25,14 @@ const Registrar kAttributes(35, [](CLI::App& app) {
     cmd->add_option("CSV", a->csv, "CSV: one row per case; a header 'age:number' forces a type")->required();
     cmd->add_option("--id-column", a->id_column, "Column holding the case name (default: the first)");
     cmd->add_option("--encoding", a->encoding, "Text encoding (default: detect)");
+    cmd->add_flag("--month-first", a->month_first,
+                  "Read dates such as 04/12/2023 month first (US), not day first (the default)");
     cmd->callback([a] {
         Project p = open_project(a->project);
         importer::CaseAttributeOptions opt;
         opt.id_column = a->id_column;
         opt.encoding = a->encoding;
+        if (a->month_first) opt.date_order = importer::DateOrder::month_first;
         importer::CaseAttributeTable t = importer::read_case_attributes(a->csv, opt);
         std::size_t known = 0;
         for (const auto& c : t.cases) known += p.find_case(c.name).has_value();

@@ -39,6 +39,7 @@ struct ImportArgs {
     std::string csv_layout = "column";
     std::string id_column;
     std::vector<std::string> text_columns;
+    bool month_first = false;
 };
 
 // A one-line progress bar on a terminal; silent when stderr is a file or pipe.
@@ -83,6 +84,7 @@ void run_import(const ImportArgs& a) {
     else if (a.csv_layout != "column") throw InvalidArgument("--csv-layout must be row or column");
     csv_opt.id_column = a.id_column;
     csv_opt.text_columns = a.text_columns;
+    if (a.month_first) csv_opt.date_order = importer::DateOrder::month_first;
     csv_opt.encoding = a.encoding;
     csv_opt.max_bytes = opt.max_bytes;
 
@@ -235,6 +237,8 @@ const Registrar kImport(30, [](CLI::App& app) {
     cmd->add_option("--csv-layout", a->csv_layout, "Survey CSVs: column = one document per question (default), row = per respondent");
     cmd->add_option("--id-column", a->id_column, "Survey CSVs: the respondent id column (default: the first)");
     cmd->add_option("--text-columns", a->text_columns, "Survey CSVs: the answer columns (default: inferred)")->delimiter(',');
+    cmd->add_flag("--month-first", a->month_first,
+                  "Survey CSVs: read dates such as 04/12/2023 month first (US), not day first (the default)");
     cmd->callback([a] { run_import(*a); });
 });
 

@@ -123,6 +123,13 @@ void AttributesView::draw(AppState& s, const ModelCache& c, CommandQueue& q) {
             read(m_file, s);
         }
     }
+    ImGui::SameLine();
+    bool month_first = m_options.date_order == importer::DateOrder::month_first;
+    if (ImGui::Checkbox("Dates month first (04/12 = 12 April)", &month_first)) {
+        m_options.date_order = month_first ? importer::DateOrder::month_first : importer::DateOrder::day_first;
+        read(m_file, s);
+    }
+    ui::probe("attributes/month_first");
     if (!m_reread_error.empty()) {
         problem_text("Not read again: " + m_reread_error + ". The preview is of the earlier reading.");
         ui::probe("attributes/reread_error");

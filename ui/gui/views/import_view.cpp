@@ -54,6 +54,7 @@ void ImportView::read(const std::vector<std::filesystem::path>& files, AppState&
     importer::CsvResponseOptions csv;
     if (m_settings.csv_per_respondent) csv.layout = importer::CsvLayout::document_per_row;
     csv.id_column = m_settings.csv_id_column;
+    if (m_settings.month_first) csv.date_order = importer::DateOrder::month_first;
     m_mapping = mapping;
     m_mapping_source = m_settings.mapping_file;
     start(files, ImportJob::for_files(files, std::move(options), std::move(mapping), std::move(csv), m_taken));
@@ -186,6 +187,9 @@ void ImportView::draw_settings(AppState& s) {
     ImGui::SameLine();
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10);
     ImGui::InputTextWithHint("##csv_id", "respondent id column (default: the first)", &m_settings.csv_id_column);
+    ImGui::SameLine();
+    ImGui::Checkbox("Dates month first (04/12 = 12 April)", &m_settings.month_first);
+    ui::probe("import/month_first");
     ImGui::BeginDisabled(m_job != nullptr);
     if (ImGui::Button("Read again with these options")) read(m_files, s);
     ui::probe("import/reread");

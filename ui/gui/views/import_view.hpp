@@ -27,6 +27,7 @@ struct ImportSettings {
     std::string mapping_file;     // speaker -> case mapping CSV; empty: none
     bool csv_per_respondent = false;  // survey CSVs: a document per respondent, not per question
     std::string csv_id_column;        // survey CSVs: the respondent id column; empty: the first
+    bool month_first = false;         // survey CSVs: dates such as 04/12/2023 are month first (US)
 };
 
 class ImportView {
