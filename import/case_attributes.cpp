@@ -118,10 +118,12 @@ std::optional<std::string> date_order_note(const std::string& column, const std:
                             "month-first dates, or write them as YYYY-MM-DD"
                           : "month first (12 April 2023), as asked");
     const DateOrder other = day_first ? DateOrder::month_first : DateOrder::day_first;
-    if (type == AttributeType::text && infer_attribute_type(values, other) == AttributeType::date)
-        return "column '" + column + "' holds dates written " + (day_first ? "month" : "day") +
-               " first (such as " + (day_first ? "04/25/2023" : "25/04/2023") + "): kept as text; read the file "
-               "again with " + (day_first ? "month" : "day") + "-first dates to make them dates";
+    if (type != AttributeType::date && infer_attribute_type(values, other) == AttributeType::date)
+        return "column '" + column + "' holds dates written " + (day_first ? "month" : "day") + " first (such as " +
+               (day_first ? "04/25/2023" : "25/04/2023") +
+               "): not read as dates; read the file "
+               "again with " +
+               (day_first ? "month" : "day") + "-first dates to make them dates";
     return std::nullopt;
 }
 
@@ -158,13 +160,15 @@ CaseAttributeTable read_case_attributes(const std::filesystem::path& path, const
     for (std::size_t r = 0; r < csv.rows.size(); ++r) {
         Case k;
         k.name = trim(csv.rows[r][id]);
-        if (k.name.empty()) throw ImportError(p, "row without a case id in column '" + csv.header[id] + "'", csv.lines[r]);
+        if (k.name.empty())
+            throw ImportError(p, "row without a case id in column '" + csv.header[id] + "'", csv.lines[r]);
         if (!seen.insert(k.name).second) throw ImportError(p, "case '" + k.name + "' appears twice", csv.lines[r]);
         for (std::size_t i = 0; i < cols.size(); ++i) {
             const std::string& v = csv.rows[r][cols[i]];
             if (trim(v).empty()) continue;
             try {
-                k.attributes.push_back({table.columns[i], table.types[i], normalise_attribute_value(table.types[i], v, options.date_order)});
+                k.attributes.push_back({table.columns[i], table.types[i],
+                                        normalise_attribute_value(table.types[i], v, options.date_order)});
             } catch (const InvalidArgument& e) {
                 throw ImportError(p, "column '" + table.columns[i] + "': " + e.what(), csv.lines[r]);
             }

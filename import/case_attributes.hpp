@@ -41,7 +41,7 @@ bool day_month_ambiguous(const std::vector<std::string>& values);
 
 /// What an import says about how a column of `type` read its dates in `order`, if anything: that
 /// dates reading either way round (04/12/2023) were read day first (or month first, as asked), or
-/// that dates which only the other order reads (04/25/2023) were kept as text.
+/// that dates which only the other order reads (04/25/2023) were not read as dates.
 std::optional<std::string> date_order_note(const std::string& column, const std::vector<std::string>& values,
                                            AttributeType type, DateOrder order);
 

@@ -75,7 +75,8 @@ CsvResponses import_csv_responses(const std::filesystem::path& path, const CsvRe
         for (const auto& name : options.text_columns) text_cols.push_back(detail::column_index(csv, name, p));
     } else {
         for (std::size_t c = 0; c < csv.header.size(); ++c)
-            if (c != id && looks_like_free_text(csv.header[c], column_values(c), options.date_order)) text_cols.push_back(c);
+            if (c != id && looks_like_free_text(csv.header[c], column_values(c), options.date_order))
+                text_cols.push_back(c);
     }
     if (text_cols.empty())
         throw ImportError(p, "no response columns: name them, or give answers of a few words (columns inferred "
@@ -100,12 +101,15 @@ CsvResponses import_csv_responses(const std::filesystem::path& path, const CsvRe
     for (std::size_t r = 0; r < csv.rows.size(); ++r) {
         Case k;
         k.name = trim(csv.rows[r][id]);
-        if (k.name.empty()) throw ImportError(p, "row without a respondent id in column '" + csv.header[id] + "'", csv.lines[r]);
-        if (!seen.insert(k.name).second) throw ImportError(p, "respondent '" + k.name + "' appears twice", csv.lines[r]);
+        if (k.name.empty())
+            throw ImportError(p, "row without a respondent id in column '" + csv.header[id] + "'", csv.lines[r]);
+        if (!seen.insert(k.name).second)
+            throw ImportError(p, "respondent '" + k.name + "' appears twice", csv.lines[r]);
         for (std::size_t i = 0; i < attr_cols.size(); ++i) {
             const std::string& v = csv.rows[r][attr_cols[i]];
             if (trim(v).empty()) continue;
-            k.attributes.push_back({csv.header[attr_cols[i]], attr_types[i], normalise_attribute_value(attr_types[i], v, options.date_order)});
+            k.attributes.push_back({csv.header[attr_cols[i]], attr_types[i],
+                                    normalise_attribute_value(attr_types[i], v, options.date_order)});
         }
         ids.push_back(k.name);
         out.cases.push_back(std::move(k));

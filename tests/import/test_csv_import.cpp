@@ -195,8 +195,8 @@ TEST_CASE("dates only the other order reads stay text, with a note saying how to
     REQUIRE(t.types[0] == AttributeType::text);
     CHECK(attr(t.cases[0], "visit")->value == "04/25/2023");
     REQUIRE(t.diagnostics.size() == 1);
-    CHECK(t.diagnostics[0].message == "column 'visit' holds dates written month first (such as 04/25/2023): kept as "
-                                      "text; read the file again with month-first dates to make them dates");
+    CHECK(t.diagnostics[0].message == "column 'visit' holds dates written month first (such as 04/25/2023): not read "
+                                      "as dates; read the file again with month-first dates to make them dates");
     CaseAttributeOptions us;
     us.date_order = DateOrder::month_first;
     CaseAttributeTable m = read_case_attributes(dir / "us.csv", us);
@@ -205,8 +205,8 @@ TEST_CASE("dates only the other order reads stay text, with a note saying how to
     CHECK(m.diagnostics.empty());  // a 25th and a 31st: nothing ambiguous
     // A forced date column read the wrong way round names the value and the order.
     tessera::test::write_file(dir / "forced.csv", "id,visit:date\nA,25/04/2023\n");
-    CHECK_THROWS_WITH(read_case_attributes(dir / "forced.csv", us), Catch::Contains("'25/04/2023' is not a date "
-                                                                                    "(YYYY-MM-DD or MM/DD/YYYY, as asked)"));
+    CHECK_THROWS_WITH(read_case_attributes(dir / "forced.csv", us),
+                      Catch::Contains("'25/04/2023' is not a date (YYYY-MM-DD or MM/DD/YYYY, as asked)"));
     // Survey CSVs likewise.
     tessera::test::write_file(dir / "survey.csv", "id,visit,comment\nA,04/25/2023,The wait was far too long for me\n"
                                                   "B,12/31/2023,Staff were kind but rushed off their feet\n");
