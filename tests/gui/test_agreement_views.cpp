@@ -86,6 +86,13 @@ void settle(Headless& h, gui::App& app) {
     h.frames(2);
 }
 
+/// Opens an agreement panel once the app has drawn its first frames, and waits for what it computes.
+void open_settled(Headless& h, gui::App& app, const std::string& panel) {
+    h.frames(2);
+    gui::open_agreement_panel(app.state(), app.cache(), app.agreement(), panel);
+    settle(h, app);
+}
+
 std::string pair_id(RowId a, RowId b) { return std::to_string(a) + "-" + std::to_string(b); }
 
 }  // namespace
@@ -173,9 +180,7 @@ TEST_CASE("a report asked for while another computes replaces it; the window sho
     f.p.set_setting("blind_mode", "0");
     gui::App app(f.options());
     Headless h(app);
-    h.frames(2);
-    gui::open_agreement_panel(app.state(), app.cache(), app.agreement(), "agreement");
-    settle(h, app);
+    open_settled(h, app, "agreement");
     REQUIRE(app.agreement().report());
     gui::AgreementSettings chars = app.agreement().computed_with();
     REQUIRE(chars.unit == agreement::UnitKind::character);
@@ -201,9 +206,7 @@ TEST_CASE("walking to a disagreement and accepting B writes B's span as consensu
     f.p.set_setting("blind_mode", "0");
     gui::App app(f.options());
     Headless h(app);
-    h.frames(2);
-    gui::open_agreement_panel(app.state(), app.cache(), app.agreement(), "agreement");
-    settle(h, app);
+    open_settled(h, app, "agreement");
     // Drill down from the code's row.
     h.click(h.at("agreement/code/" + pair_id(f.worry, f.concern)));
     h.frames(2);
@@ -269,9 +272,7 @@ TEST_CASE("the alignment view proposes the overlapping pair and confirming creat
     f.p.set_setting("blind_mode", "0");
     gui::App app(f.options());
     Headless h(app);
-    h.frames(2);
-    gui::open_agreement_panel(app.state(), app.cache(), app.agreement(), "alignment");
-    settle(h, app);
+    open_settled(h, app, "alignment");
     const auto* al = app.agreement().proposal();
     REQUIRE(al);
     REQUIRE(al->pairs.size() == 1);
@@ -315,9 +316,7 @@ TEST_CASE("an undefined kappa shows as undefined, grey, never as a number", "[ui
     f.p.set_setting("blind_mode", "0");
     gui::App app(f.options());
     Headless h(app);
-    h.frames(2);
-    gui::open_agreement_panel(app.state(), app.cache(), app.agreement(), "agreement");
-    settle(h, app);
+    open_settled(h, app, "agreement");
     const auto* r = app.agreement().report();
     REQUIRE(r);
     REQUIRE(r->per_code.size() == 2);
